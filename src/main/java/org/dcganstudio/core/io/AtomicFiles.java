@@ -1,0 +1,59 @@
+package org.dcganstudio.core.io;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * Writes files so that a reader (or a crash) sees the old file or the new one, never half of one:
+ * write a temporary file beside the target, force it to disk, then rename it over the target.
+ */
+public final class AtomicFiles {
+
+    /** Writes the content of a file. */
+    @FunctionalInterface
+    public interface Writer {
+        /** Writes everything to {@code out}. */
+        void write(OutputStream out) throws IOException;
+    }
+
+    private AtomicFiles() {}
+
+    /**
+     * Writes {@code target} atomically.
+     *
+     * @param target the file to create or replace
+     * @param writer what to write
+     * @throws IOException if writing fails; the target is then untouched and no temporary is left
+     */
+    public static void write(Path target, Writer writer) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+        try {
+            try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.WRITE)) {
+                writer.write(out);
+            }
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                ch.force(true);
+            }
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** Writes bytes atomically. */
+    public static void write(Path target, byte[] bytes) throws IOException {
+        write(target, out -> out.write(bytes));
+    }
+}

@@ -1,0 +1,159 @@
+package org.dcganstudio.core.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.training.ParameterStore;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.dcganstudio.core.math.Rng;
+import org.dcganstudio.core.nn.BatchNorm2d;
+import org.dcganstudio.core.nn.ConvTranspose2d;
+
+/**
+ * What G and D share: a flat {@code main} sequence laid out like pytorch/examples (so child
+ * {@code i} owns the keys {@code main.i.*}), the arrays on one manager, the paper's
+ * initialisation, and the state dict.
+ */
+public abstract class DcganNetwork implements AutoCloseable {
+
+    /** Stream ids for {@link Rng#derive}: init of G and D must not share numbers. */
+    static final long INIT_STREAM_G = 11;
+    static final long INIT_STREAM_D = 12;
+
+    private final ModelConfig config;
+    private final SequentialBlock main;
+    private final NDManager manager;
+    private final ParameterStore store;
+    private final List<StateEntry> state;
+
+    DcganNetwork(ModelConfig config, SequentialBlock main, NDManager parent, Shape inputShape) {
+        this.config = config;
+        this.main = main;
+        this.manager = parent.newSubManager();
+        main.initialize(manager, DataType.FLOAT32, inputShape);
+        this.store = new ParameterStore(manager, false);
+        this.state = Collections.unmodifiableList(buildState());
+    }
+
+    /** The architecture this network was built for. */
+    public ModelConfig config() {
+        return config;
+    }
+
+    /** The DJL block, children in pytorch/examples order. */
+    public SequentialBlock block() {
+        return main;
+    }
+
+    /** The manager that owns the weights (and so the device they live on). */
+    public NDManager manager() {
+        return manager;
+    }
+
+    /** Every state-dict entry, in pytorch/examples order. */
+    public List<StateEntry> stateEntries() {
+        return state;
+    }
+
+    /** The entries an optimizer updates, in state-dict order. */
+    public List<StateEntry> trainableEntries() {
+        return state.stream().filter(StateEntry::trainable).toList();
+    }
+
+    /** Runs {@code main}; training mode uses and updates batch statistics. */
+    NDArray runMain(NDArray input, boolean training) {
+        return main.forward(store, new NDList(input), training).singletonOrThrow();
+    }
+
+    /**
+     * The paper's initialisation, the same as pytorch/examples {@code weights_init}: conv weights
+     * N(0, 0.02), batch-norm scale N(1, 0.02) and shift 0; running statistics reset.
+     *
+     * @param seed the run's seed
+     */
+    public void initialise(long seed) {
+        long stream = this instanceof Generator ? INIT_STREAM_G : INIT_STREAM_D;
+        int counter = 0;
+        for (StateEntry e : state) {
+            if (e.isCounter()) {
+                e.counterOf().setBatchesTracked(0);
+                continue;
+            }
+            float[] values = new float[Math.toIntExact(e.array().size())];
+            String key = e.key();
+            if (key.endsWith(".running_var")) {
+                java.util.Arrays.fill(values, 1f);
+            } else if (key.endsWith(".weight") && isBatchNorm(key)) {
+                Rng.derive(seed, stream, counter).fillGaussian(values, 1.0, 0.02);
+            } else if (key.endsWith(".weight")) {
+                Rng.derive(seed, stream, counter).fillGaussian(values, 0.0, 0.02);
+            }
+            counter++;
+            e.array().set(values);
+        }
+        invalidateCaches();
+    }
+
+    /** Drops cached inference kernels; call after any change of weights outside a training step. */
+    public void invalidateCaches() {
+        for (Block child : main.getChildren().values()) {
+            if (child instanceof ConvTranspose2d t) {
+                t.invalidateCache();
+            }
+        }
+    }
+
+    private boolean isBatchNorm(String key) {
+        int index = Integer.parseInt(key.split("\\.")[1]);
+        return main.getChildren().get(index).getValue() instanceof BatchNorm2d;
+    }
+
+    private List<StateEntry> buildState() {
+        List<StateEntry> entries = new ArrayList<>();
+        List<Block> children = main.getChildren().values();
+        for (int i = 0; i < children.size(); i++) {
+            Block child = children.get(i);
+            String prefix = "main." + i + ".";
+            if (child instanceof ConvTranspose2d t) {
+                entries.add(array(prefix + "weight", t.getWeight(), true));
+                if (t.getBias() != null) {
+                    entries.add(array(prefix + "bias", t.getBias(), true));
+                }
+            } else if (child instanceof Conv2d c) {
+                for (Parameter p : c.getParameters().values()) {
+                    entries.add(array(prefix + p.getName(), p, true));
+                }
+            } else if (child instanceof BatchNorm2d bn) {
+                entries.add(array(prefix + "weight", bn.getGamma(), true));
+                entries.add(array(prefix + "bias", bn.getBeta(), true));
+                entries.add(array(prefix + "running_mean", bn.getRunningMean(), false));
+                entries.add(array(prefix + "running_var", bn.getRunningVar(), false));
+                entries.add(new StateEntry(prefix + "num_batches_tracked", null, bn, false));
+            }
+        }
+        return entries;
+    }
+
+    private static StateEntry array(String key, Parameter p, boolean trainable) {
+        return new StateEntry(key, p.getArray(), null, trainable);
+    }
+
+    /** Counts trainable scalars, for logs and the README. */
+    public long parameterCount() {
+        return trainableEntries().stream().mapToLong(e -> e.array().size()).sum();
+    }
+
+    @Override
+    public void close() {
+        invalidateCaches();
+        manager.close();
+    }
+}

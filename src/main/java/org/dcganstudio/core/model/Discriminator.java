@@ -1,0 +1,75 @@
+package org.dcganstudio.core.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.convolutional.Conv2d;
+import org.dcganstudio.core.nn.BatchNorm2d;
+
+/**
+ * The DCGAN discriminator of pytorch/examples: strided convolutions, LeakyReLU(0.2), batch norm on
+ * every layer but the input one. The reference ends in a Sigmoid; here {@link #logits} stops before
+ * it, because the loss takes logits (binary cross-entropy as softplus, exact where
+ * {@code BCELoss(sigmoid(x))} saturates) and {@link #score} applies it. The Sigmoid has no
+ * weights, so state-dict keys are unchanged.
+ */
+public final class Discriminator extends DcganNetwork {
+
+    /**
+     * Builds and initialises a discriminator.
+     *
+     * @param config the architecture
+     * @param parent the manager whose device holds the weights
+     * @param seed the initialisation seed
+     */
+    public Discriminator(ModelConfig config, NDManager parent, long seed) {
+        super(config, build(config), parent, new Shape(1, config.channels(), config.imageSize(), config.imageSize()));
+        initialise(seed);
+    }
+
+    static SequentialBlock build(ModelConfig c) {
+        int n = c.upsamplingLayers();
+        SequentialBlock main = new SequentialBlock();
+        main.add(conv(c.ndf(), 4, 2, 1)).add(Activation.leakyReluBlock(0.2f));
+        for (int i = 1; i < n; i++) {
+            main.add(conv(c.ndf() * c.discriminatorMultiplier(i), 4, 2, 1));
+            main.add(new BatchNorm2d()).add(Activation.leakyReluBlock(0.2f));
+        }
+        main.add(conv(1, c.baseSize(), 1, 0));
+        return main;
+    }
+
+    private static Conv2d conv(int filters, int kernel, int stride, int padding) {
+        return Conv2d.builder()
+                .setFilters(filters)
+                .setKernelShape(new Shape(kernel, kernel))
+                .optStride(new Shape(stride, stride))
+                .optPadding(new Shape(padding, padding))
+                .optBias(false)
+                .build();
+    }
+
+    /**
+     * D's pre-sigmoid outputs.
+     *
+     * @param images {@code (N, channels, size, size)} in [-1, 1]
+     * @param training batch statistics when true, running statistics when false
+     * @return {@code (N)}
+     */
+    public NDArray logits(NDArray images, boolean training) {
+        ModelConfig c = config();
+        Shape s = images.getShape();
+        if (s.dimension() != 4 || s.get(1) != c.channels() || s.get(2) != c.imageSize() || s.get(3) != c.imageSize()) {
+            throw new IllegalArgumentException("discriminator expects images (N, " + c.channels() + ", "
+                    + c.imageSize() + ", " + c.imageSize() + "), got " + s);
+        }
+        return runMain(images, training).reshape(s.get(0));
+    }
+
+    /** D's probability that each image is real: the reference's Sigmoid output, shape {@code (N)}. */
+    public NDArray score(NDArray images, boolean training) {
+        return Activation.sigmoid(logits(images, training));
+    }
+}

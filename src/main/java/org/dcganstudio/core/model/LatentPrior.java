@@ -1,0 +1,30 @@
+package org.dcganstudio.core.model;
+
+import org.dcganstudio.core.math.Rng;
+
+/** Where latent vectors come from: the reference's normal, or the paper's uniform in [-1, 1]. */
+public enum LatentPrior {
+    /** N(0, 1), as pytorch/examples. */
+    NORMAL,
+    /** U(-1, 1), as the paper. */
+    UNIFORM;
+
+    /** Fills {@code out} with samples of this prior. */
+    public void fill(Rng rng, float[] out) {
+        if (this == NORMAL) {
+            rng.fillGaussian(out, 0, 1);
+        } else {
+            rng.fillUniform(out, -1, 1);
+        }
+    }
+
+    /** Parses {@code normal} or {@code uniform}, naming the bad value otherwise. */
+    public static LatentPrior parse(String text) {
+        for (LatentPrior p : values()) {
+            if (p.name().equalsIgnoreCase(text)) {
+                return p;
+            }
+        }
+        throw new IllegalArgumentException("z prior must be normal or uniform, got '" + text + "'");
+    }
+}

@@ -1,0 +1,62 @@
+package org.dcganstudio.core.model;
+
+/**
+ * The shape of a DCGAN pair: what G and D need to be built, and nothing about training.
+ *
+ * @param imageSize 28 or a power of two from 32 to 256
+ * @param channels 1 (grey) or 3 (RGB)
+ * @param nz latent size
+ * @param ngf generator feature maps at the last hidden layer
+ * @param ndf discriminator feature maps at the first layer
+ * @param zPrior the latent prior
+ */
+public record ModelConfig(int imageSize, int channels, int nz, int ngf, int ndf, LatentPrior zPrior) {
+
+    /** The reference: 64×64 RGB, nz 100, ngf = ndf = 64, normal prior. */
+    public static final ModelConfig REFERENCE = new ModelConfig(64, 3, 100, 64, 64, LatentPrior.NORMAL);
+
+    public ModelConfig {
+        if (!(imageSize == 28 || (imageSize >= 32 && imageSize <= 256 && Integer.bitCount(imageSize) == 1))) {
+            throw new IllegalArgumentException(
+                    "image size must be 28 or a power of two in [32, 256], got " + imageSize);
+        }
+        if (channels != 1 && channels != 3) {
+            throw new IllegalArgumentException("channels must be 1 or 3, got " + channels);
+        }
+        requirePositive("nz", nz);
+        requirePositive("ngf", ngf);
+        requirePositive("ndf", ndf);
+        if (zPrior == null) {
+            throw new IllegalArgumentException("z prior must be normal or uniform, got null");
+        }
+    }
+
+    private static void requirePositive(String name, int value) {
+        if (value < 1 || value > 4096) {
+            throw new IllegalArgumentException(name + " must be in [1, 4096], got " + value);
+        }
+    }
+
+    /** The spatial size of G's first feature map and D's last: 7 for 28×28, else 4. */
+    public int baseSize() {
+        return imageSize == 28 ? 7 : 4;
+    }
+
+    /** How many stride-2 layers G and D each have (4 for 64×64). */
+    public int upsamplingLayers() {
+        return Integer.numberOfTrailingZeros(imageSize / baseSize());
+    }
+
+    /**
+     * Feature-map multiplier of G's i-th hidden layer: 8, 4, 2, 1 for 64×64 as the reference, capped
+     * at 8 (the reference's widest) when larger images add layers.
+     */
+    public int generatorMultiplier(int i) {
+        return Math.min(1 << (upsamplingLayers() - 1 - i), 8);
+    }
+
+    /** Feature-map multiplier of D's i-th layer: 1, 2, 4, 8 for 64×64, capped at 8. */
+    public int discriminatorMultiplier(int i) {
+        return Math.min(1 << i, 8);
+    }
+}
