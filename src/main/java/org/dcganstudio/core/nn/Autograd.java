@@ -11,6 +11,11 @@ import ai.djl.pytorch.jni.JniUtils;
  */
 public final class Autograd {
 
+    static {
+        // loads libtorch; JNI calls before the engine exists fail with UnsatisfiedLinkError
+        ai.djl.engine.Engine.getEngine("PyTorch");
+    }
+
     private Autograd() {}
 
     /** Stops recording graphs on the calling thread. */

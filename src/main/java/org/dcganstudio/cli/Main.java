@@ -1,0 +1,62 @@
+package org.dcganstudio.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import org.dcganstudio.core.training.TrainingDiverged;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code java -jar dcgan-studio.jar COMMAND ...}: the headless command line. User errors (bad
+ * values, missing or malformed files, wrong shapes) print one line and exit 2; only bugs print a
+ * stack trace.
+ */
+@Command(
+        name = "dcgan-studio",
+        mixinStandardHelpOptions = true,
+        version = "DCGAN Studio 0.1.0",
+        description = "Train, sample and score Deep Convolutional GANs (Radford et al., 2015) on DJL.",
+        subcommands = {TrainCommand.class, SampleCommand.class, ScoreCommand.class, BenchCommand.class,
+            CommandLine.HelpCommand.class})
+public final class Main {
+
+    /** Exit code of user errors. */
+    public static final int USER_ERROR = 2;
+
+    /** Entry point. */
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs a command line and returns its exit code (tests call this). */
+    public static int run(String... args) {
+        configureEnvironment();
+        CommandLine cli = new CommandLine(new Main());
+        cli.setParameterExceptionHandler((ex, a) -> {
+            PrintWriter err = ex.getCommandLine().getErr();
+            err.println("error: " + ex.getMessage());
+            err.println("see: dcgan-studio " + ex.getCommandLine().getCommandName() + " --help");
+            return USER_ERROR;
+        });
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            if (ex instanceof IllegalArgumentException || ex instanceof IOException || ex instanceof TrainingDiverged
+                    || ex instanceof java.io.UncheckedIOException || ex instanceof IllegalStateException
+                    && ex.getCause() instanceof IOException) {
+                commandLine.getErr().println("error: " + ex.getMessage());
+                return USER_ERROR;
+            }
+            throw ex;
+        });
+        return cli.execute(args);
+    }
+
+    /** DJL must never try to download, and its INFO logs are noise on a console. */
+    static void configureEnvironment() {
+        if (System.getProperty("ai.djl.offline") == null) {
+            System.setProperty("ai.djl.offline", "true");
+        }
+        if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package org.dcganstudio.cli;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.dcganstudio.core.export.ImageGrid;
+import org.dcganstudio.core.interop.NpyFiles;
+import org.dcganstudio.core.interop.StateDicts;
+import org.dcganstudio.core.math.Rng;
+import org.dcganstudio.core.model.Generator;
+import org.dcganstudio.core.model.ModelConfig;
+import org.dcganstudio.core.nn.Autograd;
+import org.dcganstudio.core.training.Checkpoint;
+import org.dcganstudio.core.training.Devices;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code sample}: images from a generator, as .npy and/or a PNG grid. */
+@Command(name = "sample", mixinStandardHelpOptions = true,
+        description = "Generate images from G's weights (.safetensors) or a checkpoint / run directory.")
+final class SampleCommand implements Callable<Integer> {
+
+    private static final long SAMPLE_STREAM = 31;
+
+    @Option(names = "--weights", description = "G state dict (.safetensors, pytorch/examples keys)")
+    Path weights;
+
+    @Option(names = "--checkpoint", description = "a checkpoint file, or a run directory (its latest checkpoint)")
+    Path checkpoint;
+
+    @Mixin
+    ModelOptions model;
+
+    @Option(names = "--latents", description = ".npy latents, (N, nz) or (N, nz, 1, 1)")
+    Path latents;
+
+    @Option(names = "--count", description = "how many latents to draw from the prior when --latents is absent (default 64)")
+    Integer count;
+
+    @Option(names = "--seed", defaultValue = "1", description = "seed for drawn latents (default ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--npy-out", description = "write images (N, C, S, S) float32 in [-1, 1]")
+    Path npyOut;
+
+    @Option(names = "--png-out", description = "write a PNG grid")
+    Path pngOut;
+
+    @Option(names = "--columns", defaultValue = "8", description = "images per grid row (default ${DEFAULT-VALUE})")
+    int columns;
+
+    @Option(names = "--batch-stats", description = "normalise with the batch's statistics instead of BatchNorm's running ones")
+    boolean batchStats;
+
+    @Option(names = "--device", defaultValue = "auto", description = "auto, cpu, gpu or gpu:N (default ${DEFAULT-VALUE})")
+    String device;
+
+    @Override
+    public Integer call() throws Exception {
+        if ((weights == null) == (checkpoint == null)) {
+            throw new IllegalArgumentException("a model is needed: give exactly one of --weights G.safetensors or "
+                    + "--checkpoint PATH");
+        }
+        if (npyOut == null && pngOut == null) {
+            throw new IllegalArgumentException("nothing to write: give --npy-out and/or --png-out");
+        }
+        if (latents != null && count != null) {
+            throw new IllegalArgumentException("give --latents or --count, not both");
+        }
+        Autograd.disableOnThisThread();
+        Checkpoint ckpt = checkpoint == null ? null : Checkpoint.read(checkpoint);
+        ModelConfig config = ckpt != null ? ckpt.config().model()
+                : model.toConfig(StateDictShapes.generatorImageSize(weights));
+        if (ckpt != null && model.anySet() && !model.toConfig(config.imageSize()).equals(config)) {
+            throw new IllegalArgumentException("the checkpoint's model is " + config + "; drop the model options or "
+                    + "make them match");
+        }
+        try (NDManager m = NDManager.newBaseManager(Devices.resolve(device));
+                Generator g = new Generator(config, m, 0)) {
+            if (ckpt != null) {
+                ckpt.restoreGenerator(g);
+            } else {
+                StateDicts.load(g, weights);
+            }
+            NDArray z;
+            if (latents != null) {
+                z = Latents.read(latents, config.nz(), m);
+            } else {
+                int n = count == null ? 64 : count;
+                if (n < 1) {
+                    throw new IllegalArgumentException("--count must be at least 1, got " + n);
+                }
+                float[] values = new float[n * config.nz()];
+                config.zPrior().fill(Rng.derive(seed, SAMPLE_STREAM, 0), values);
+                z = m.create(values, new Shape(n, config.nz(), 1, 1));
+            }
+            NDArray images = g.forward(z, batchStats);
+            long n = z.getShape().get(0);
+            if (npyOut != null) {
+                NpyFiles.write(npyOut, images);
+                System.out.println("wrote " + npyOut + " " + images.getShape());
+            }
+            if (pngOut != null) {
+                ImageGrid.writePng(pngOut, images.toFloatArray(), (int) n, config.channels(), config.imageSize(), columns);
+                System.out.println("wrote " + pngOut);
+            }
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,75 @@
+package org.dcganstudio.cli;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.dcganstudio.core.interop.NpyFiles;
+import org.dcganstudio.core.interop.StateDicts;
+import org.dcganstudio.core.model.Discriminator;
+import org.dcganstudio.core.model.ModelConfig;
+import org.dcganstudio.core.nn.Autograd;
+import org.dcganstudio.core.training.Checkpoint;
+import org.dcganstudio.core.training.Devices;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code score}: D's sigmoid output for each image. */
+@Command(name = "score", mixinStandardHelpOptions = true,
+        description = "Score images with D's weights (.safetensors) or a checkpoint: D(x), one per image.")
+final class ScoreCommand implements Callable<Integer> {
+
+    @Option(names = "--weights", description = "D state dict (.safetensors, pytorch/examples keys)")
+    Path weights;
+
+    @Option(names = "--checkpoint", description = "a checkpoint file, or a run directory (its latest checkpoint)")
+    Path checkpoint;
+
+    @Mixin
+    ModelOptions model;
+
+    @Option(names = "--images", required = true, description = ".npy images (N, C, S, S) float32 in [-1, 1]")
+    Path images;
+
+    @Option(names = "--npy-out", required = true, description = "write scores (N,) float32")
+    Path npyOut;
+
+    @Option(names = "--batch-stats", description = "normalise with the batch's statistics instead of BatchNorm's running ones")
+    boolean batchStats;
+
+    @Option(names = "--device", defaultValue = "auto", description = "auto, cpu, gpu or gpu:N (default ${DEFAULT-VALUE})")
+    String device;
+
+    @Override
+    public Integer call() throws Exception {
+        if ((weights == null) == (checkpoint == null)) {
+            throw new IllegalArgumentException("a model is needed: give exactly one of --weights D.safetensors or "
+                    + "--checkpoint PATH");
+        }
+        Autograd.disableOnThisThread();
+        Checkpoint ckpt = checkpoint == null ? null : Checkpoint.read(checkpoint);
+        try (NDManager m = NDManager.newBaseManager(Devices.resolve(device))) {
+            int channels = ckpt != null ? ckpt.config().model().channels()
+                    : model.channels != null ? model.channels : ModelConfig.REFERENCE.channels();
+            NDArray x = Latents.readImages(images, channels, m);
+            int size = (int) x.getShape().get(2);
+            ModelConfig config = ckpt != null ? ckpt.config().model() : model.toConfig(size);
+            if (config.imageSize() != size) {
+                throw new IllegalArgumentException(images + ": images are " + size + "×" + size + ", the model takes "
+                        + config.imageSize() + "×" + config.imageSize());
+            }
+            try (Discriminator d = new Discriminator(config, m, 0)) {
+                if (ckpt != null) {
+                    ckpt.restoreDiscriminator(d);
+                } else {
+                    StateDicts.load(d, weights);
+                }
+                NDArray scores = d.score(x, batchStats);
+                NpyFiles.write(npyOut, scores);
+                System.out.println("wrote " + npyOut + " " + scores.getShape());
+            }
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,151 @@
+package org.dcganstudio.cli;
+
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.dcganstudio.core.data.DataSpec;
+import org.dcganstudio.core.model.ModelConfig;
+import org.dcganstudio.core.training.Devices;
+import org.dcganstudio.core.training.OptimizerSettings;
+import org.dcganstudio.core.training.TrainConfig;
+import org.dcganstudio.core.training.TrainingRun;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code train}: a new run, or {@code --resume} of one, into a run directory. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Train a DCGAN into a run directory (config.json, metrics.csv, samples/, checkpoints/).")
+final class TrainCommand implements Callable<Integer> {
+
+    @Option(names = "--data", description = "data set (default " + DataSpec.DEFAULT + ")")
+    String data;
+
+    @Mixin
+    ModelOptions model;
+
+    @Option(names = "--batch", description = "images per step (default 128)")
+    Integer batch;
+
+    @Option(names = "--lr", description = "Adam learning rate of G and D (default 2e-4)")
+    Float lr;
+
+    @Option(names = "--beta1", description = "Adam beta1 (default 0.5)")
+    Float beta1;
+
+    @Option(names = "--epochs", description = "the run's total in epochs (default 25, as the reference)")
+    Integer epochs;
+
+    @Option(names = "--iterations", description = "the run's total in steps (instead of --epochs)")
+    Long iterations;
+
+    @Option(names = "--seed", description = "seed of init, noise and shuffling (default: random, printed)")
+    Long seed;
+
+    @Option(names = "--device", description = "auto, cpu, gpu or gpu:N (default auto: the GPU when DJL sees one)")
+    String device;
+
+    @Option(names = "--run-dir", description = "where the run goes (default runs/<date-time>)")
+    Path runDir;
+
+    @Option(names = "--sample-every", description = "steps between sample grids (default 100)")
+    Integer sampleEvery;
+
+    @Option(names = "--checkpoint-every", description = "steps between checkpoints (default 500)")
+    Integer checkpointEvery;
+
+    @Option(names = "--resume", paramLabel = "RUN_DIR", description = "continue RUN_DIR from its latest checkpoint, up to its total (or a new --iterations/--epochs)")
+    Path resume;
+
+    @Override
+    public Integer call() throws Exception {
+        ConsoleProgress progress = new ConsoleProgress(System.out);
+        TrainingRun run = resume != null ? resumeRun(progress) : newRun(progress);
+        TrainConfig c = run.config();
+        System.out.println("config: " + c.toJson().replaceAll("\\s+", " "));
+        System.out.println("device: " + Devices.describe(Devices.resolve(c.device())) + ", seed: " + c.seed());
+
+        AtomicBoolean stop = new AtomicBoolean();
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            stop.set(true);
+            System.out.println("\ninterrupted: saving a checkpoint before exiting...");
+            try {
+                finished.await(120, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "dcgan-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            TrainingRun.Result result = run.run(stop::get);
+            System.out.println((result.stopped() ? "stopped" : "finished") + " at step " + result.steps()
+                    + "; checkpoint " + result.checkpoint());
+            return 0;
+        } finally {
+            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the JVM is already exiting through the hook, which now returns
+            }
+        }
+    }
+
+    private TrainingRun resumeRun(ConsoleProgress progress) throws Exception {
+        if (model.anySet() || data != null || batch != null || lr != null || beta1 != null || seed != null
+                || runDir != null || device != null || sampleEvery != null || checkpointEvery != null) {
+            throw new IllegalArgumentException("--resume continues a run with its own config.json; only --iterations "
+                    + "or --epochs (a new total) may be given with it");
+        }
+        long total = 0;
+        if (iterations != null || epochs != null) {
+            TrainConfig saved = TrainingRun.resume(resume, 0, progress).config();
+            total = totalSteps(saved.data(), saved.model(), saved.batch(), saved.seed());
+        }
+        return TrainingRun.resume(resume, total, progress);
+    }
+
+    private TrainingRun newRun(ConsoleProgress progress) throws Exception {
+        ModelConfig m = model.toConfig(null);
+        String spec = data != null ? data : DataSpec.DEFAULT;
+        int b = batch != null ? batch : 128;
+        long s = seed != null ? seed : 1 + new java.util.Random().nextInt(10000);
+        if (epochs == null && iterations == null) {
+            epochs = 25;
+        }
+        long total = totalSteps(spec, m, b, s);
+        OptimizerSettings opt = OptimizerSettings.of(lr != null ? lr : 2e-4f, beta1 != null ? beta1 : 0.5f);
+        TrainConfig c = new TrainConfig(m, opt, b, spec, s, total, epochs != null ? epochs : 0,
+                sampleEvery != null ? sampleEvery : 100, checkpointEvery != null ? checkpointEvery : 500,
+                device != null ? device : "auto");
+        Devices.resolve(c.device());
+        Path dir = runDir != null ? runDir
+                : Path.of("runs", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        return TrainingRun.start(c, dir, progress);
+    }
+
+    private long totalSteps(String spec, ModelConfig m, int b, long s) {
+        if (epochs != null && iterations != null) {
+            throw new IllegalArgumentException("give --epochs or --iterations, not both");
+        }
+        if (iterations != null) {
+            if (iterations < 1) {
+                throw new IllegalArgumentException("--iterations must be at least 1, got " + iterations);
+            }
+            return iterations;
+        }
+        if (epochs < 1) {
+            throw new IllegalArgumentException("--epochs must be at least 1, got " + epochs);
+        }
+        int size = DataSpec.open(spec, m.imageSize(), m.channels(), s).size();
+        if (size < b) {
+            throw new IllegalArgumentException("data set " + spec + " has " + size + " images, fewer than --batch " + b);
+        }
+        return (long) epochs * (size / b);
+    }
+}

@@ -1,0 +1,332 @@
+package org.dcganstudio.core.training;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
+import org.dcganstudio.core.interop.StateDicts;
+import org.dcganstudio.core.io.AtomicFiles;
+
+/**
+ * A full training checkpoint: one ZIP file holding the config, G and D (state dicts with running
+ * statistics), both optimizers' moments and step counts, the step, epoch and seed (noise and
+ * shuffling are pure functions of seed and step, so the seed is the whole RNG state), the fixed
+ * sample noise and the metrics so far. ZIP's per-entry CRC turns corruption and truncation into
+ * clear errors, and {@link AtomicFiles} means a crash mid-write leaves the previous file intact.
+ *
+ * <p>{@link #read} checks everything before {@link #restore} changes anything, so a bad file never
+ * half-overwrites a trainer.
+ */
+public final class Checkpoint {
+
+    /** The {@code format} value in {@code state.json}. */
+    public static final String FORMAT = "dcgan-studio-checkpoint";
+    /** The version this code writes and reads. */
+    public static final int VERSION = 1;
+    /** File name pattern inside {@code checkpoints/}. */
+    public static final String EXTENSION = ".ckpt";
+
+    private static final String[] ENTRIES = {
+        "state.json", "config.json", "G.safetensors", "D.safetensors", "adam_G.safetensors", "adam_D.safetensors",
+        "fixed_noise.bin", "metrics.csv"
+    };
+
+    private final Path source;
+    private final TrainConfig config;
+    private final long step;
+    private final long adamStepsG;
+    private final long adamStepsD;
+    private final double wallSeconds;
+    private final float lrG;
+    private final float lrD;
+    private final Map<String, byte[]> entries;
+    private final float[] fixedNoise;
+    private final List<MetricsRow> metrics;
+
+    private Checkpoint(Path source, Map<String, byte[]> entries) throws IOException {
+        this.source = source;
+        this.entries = entries;
+        JsonObject state;
+        try {
+            state = JsonParser.parseString(text("state.json")).getAsJsonObject();
+        } catch (RuntimeException e) {
+            throw new IOException(source + ": state.json is not valid JSON (" + e.getMessage() + ")");
+        }
+        if (!state.has("format") || !FORMAT.equals(state.get("format").getAsString())) {
+            throw new IOException(source + ": not a DCGAN Studio checkpoint (state.json format is "
+                    + state.get("format") + ")");
+        }
+        int version = state.get("version").getAsInt();
+        if (version != VERSION) {
+            throw new IOException(source + ": checkpoint format version " + version + " is not supported (this "
+                    + "build reads version " + VERSION + ")");
+        }
+        try {
+            config = TrainConfig.fromJson(text("config.json"));
+        } catch (IllegalArgumentException e) {
+            throw new IOException(source + ": config.json: " + e.getMessage());
+        }
+        step = state.get("step").getAsLong();
+        adamStepsG = state.get("adam_steps_g").getAsLong();
+        adamStepsD = state.get("adam_steps_d").getAsLong();
+        wallSeconds = state.get("wall_s").getAsDouble();
+        lrG = state.get("lr_g").getAsFloat();
+        lrD = state.get("lr_d").getAsFloat();
+        byte[] noise = entries.get("fixed_noise.bin");
+        java.nio.FloatBuffer fb = java.nio.ByteBuffer.wrap(noise).order(java.nio.ByteOrder.LITTLE_ENDIAN).asFloatBuffer();
+        fixedNoise = new float[fb.remaining()];
+        fb.get(fixedNoise);
+        if (fixedNoise.length % config.model().nz() != 0) {
+            throw new IOException(source + ": fixed_noise.bin holds " + fixedNoise.length
+                    + " values, not a multiple of nz = " + config.model().nz());
+        }
+        metrics = new ArrayList<>();
+        String[] lines = text("metrics.csv").split("\n");
+        for (int i = 1; i < lines.length; i++) {
+            if (!lines[i].isBlank()) {
+                try {
+                    metrics.add(MetricsRow.parse(lines[i]));
+                } catch (IllegalArgumentException e) {
+                    throw new IOException(source + ": metrics.csv line " + (i + 1) + ": " + e.getMessage());
+                }
+            }
+        }
+    }
+
+    /**
+     * Writes a checkpoint of a trainer atomically.
+     *
+     * @param file the {@code .ckpt} file
+     */
+    public static void write(Path file, TrainConfig config, DcganTrainer trainer, float[] fixedNoise,
+            List<MetricsRow> metrics, double wallSeconds) throws IOException {
+        JsonObject state = new JsonObject();
+        state.addProperty("format", FORMAT);
+        state.addProperty("version", VERSION);
+        state.addProperty("step", trainer.steps());
+        state.addProperty("epoch", metrics.isEmpty() ? 0 : metrics.get(metrics.size() - 1).epoch());
+        state.addProperty("seed", config.seed());
+        state.addProperty("rng", "counter-based: noise of step t = f(seed, t), shuffle of epoch e = f(seed, e)");
+        state.addProperty("adam_steps_g", trainer.optimizerG().steps());
+        state.addProperty("adam_steps_d", trainer.optimizerD().steps());
+        state.addProperty("lr_g", trainer.optimizerG().learningRate());
+        state.addProperty("lr_d", trainer.optimizerD().learningRate());
+        state.addProperty("wall_s", wallSeconds);
+        StringBuilder csv = new StringBuilder(MetricsRow.HEADER).append('\n');
+        for (MetricsRow r : metrics) {
+            csv.append(r.toCsv()).append('\n');
+        }
+        java.nio.ByteBuffer noise = java.nio.ByteBuffer.allocate(fixedNoise.length * 4).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        noise.asFloatBuffer().put(fixedNoise);
+
+        Map<String, byte[]> content = new java.util.LinkedHashMap<>();
+        content.put("state.json", state.toString().getBytes(StandardCharsets.UTF_8));
+        content.put("config.json", config.toJson().getBytes(StandardCharsets.UTF_8));
+        content.put("G.safetensors", StateDicts.encode(trainer.generator(), false));
+        content.put("D.safetensors", StateDicts.encode(trainer.discriminator(), false));
+        content.put("adam_G.safetensors", encodeMoments(trainer.optimizerG()));
+        content.put("adam_D.safetensors", encodeMoments(trainer.optimizerD()));
+        content.put("fixed_noise.bin", noise.array());
+        content.put("metrics.csv", csv.toString().getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.write(file, out -> {
+            ZipOutputStream zip = new ZipOutputStream(out);
+            for (Map.Entry<String, byte[]> e : content.entrySet()) {
+                zip.putNextEntry(new ZipEntry(e.getKey()));
+                zip.write(e.getValue());
+                zip.closeEntry();
+            }
+            zip.finish();
+        });
+    }
+
+    /**
+     * Reads and checks a checkpoint file, or the latest one of a run directory.
+     *
+     * @throws IOException naming the file and what is wrong with it
+     */
+    public static Checkpoint read(Path fileOrRunDir) throws IOException {
+        Path file = Files.isDirectory(fileOrRunDir) ? latestIn(fileOrRunDir) : fileOrRunDir;
+        if (!Files.isRegularFile(file)) {
+            throw new IOException(file + ": no such checkpoint file");
+        }
+        Map<String, byte[]> entries = new HashMap<>();
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            for (String name : ENTRIES) {
+                ZipEntry entry = zip.getEntry(name);
+                if (entry == null) {
+                    throw new IOException(file + ": checkpoint has no '" + name + "' entry (incomplete or not a "
+                            + "DCGAN Studio checkpoint)");
+                }
+                try (InputStream in = zip.getInputStream(entry)) {
+                    entries.put(name, in.readAllBytes());
+                }
+            }
+        } catch (ZipException e) {
+            throw new IOException(file + ": corrupt or truncated checkpoint (" + e.getMessage() + ")");
+        }
+        return new Checkpoint(file, entries);
+    }
+
+    /**
+     * The checkpoint with the highest step in a run directory's {@code checkpoints/}.
+     *
+     * @throws IOException when there is none
+     */
+    public static Path latestIn(Path runDir) throws IOException {
+        Path dir = runDir.resolve("checkpoints");
+        if (!Files.isDirectory(dir)) {
+            throw new IOException(runDir + ": no checkpoints/ folder (is this a run directory?)");
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(p -> p.getFileName().toString().matches("step-\\d+\\" + EXTENSION))
+                    .max(java.util.Comparator.comparing(p -> p.getFileName().toString()))
+                    .orElseThrow(() -> new IOException(dir + ": no checkpoint files (step-NNNNNN" + EXTENSION + ")"));
+        }
+    }
+
+    /** The file name for a step's checkpoint. */
+    public static String fileName(long step) {
+        return String.format("step-%06d%s", step, EXTENSION);
+    }
+
+    /**
+     * Puts this checkpoint's state into a trainer built for {@link #config()}. Everything is checked
+     * before the first array is written.
+     */
+    public void restore(DcganTrainer trainer) throws IOException {
+        if (!trainer.config().equals(config.model())) {
+            throw new IOException(source + ": checkpoint is for " + config.model() + ", the trainer is "
+                    + trainer.config());
+        }
+        try (NDManager tmp = NDManager.newBaseManager(ai.djl.Device.cpu())) {
+            NDList momentsG = decodeMoments("adam_G.safetensors", trainer.optimizerG(), tmp);
+            NDList momentsD = decodeMoments("adam_D.safetensors", trainer.optimizerD(), tmp);
+            StateDicts.load(trainer.generator(), entries.get("G.safetensors"), source + "!G.safetensors");
+            StateDicts.load(trainer.discriminator(), entries.get("D.safetensors"), source + "!D.safetensors");
+            copyMoments(momentsG, trainer.optimizerG());
+            copyMoments(momentsD, trainer.optimizerD());
+        }
+        trainer.optimizerG().setSteps(adamStepsG);
+        trainer.optimizerD().setSteps(adamStepsD);
+        trainer.optimizerG().setLearningRate(lrG);
+        trainer.optimizerD().setLearningRate(lrD);
+        trainer.setSteps(step);
+    }
+
+    /** Loads only G's weights into a generator (for sampling). */
+    public void restoreGenerator(org.dcganstudio.core.model.Generator g) throws IOException {
+        StateDicts.load(g, entries.get("G.safetensors"), source + "!G.safetensors");
+    }
+
+    /** Loads only D's weights into a discriminator (for scoring). */
+    public void restoreDiscriminator(org.dcganstudio.core.model.Discriminator d) throws IOException {
+        StateDicts.load(d, entries.get("D.safetensors"), source + "!D.safetensors");
+    }
+
+    private static byte[] encodeMoments(AdamOptimizer opt) throws IOException {
+        NDList list = new NDList();
+        NDArray[] m = opt.means();
+        NDArray[] v = opt.variances();
+        try (NDManager tmp = NDManager.newBaseManager(ai.djl.Device.cpu())) {
+            for (int i = 0; i < m.length; i++) {
+                String key = opt.params().get(i).key();
+                list.add(named(tmp, m[i], key + ".exp_avg"));
+                list.add(named(tmp, v[i], key + ".exp_avg_sq"));
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            list.encode(out, NDList.Encoding.SAFETENSORS);
+            return out.toByteArray();
+        }
+    }
+
+    private static NDArray named(NDManager tmp, NDArray a, String name) {
+        NDArray copy = a.toDevice(ai.djl.Device.cpu(), true);
+        copy.attach(tmp);
+        copy.setName(name);
+        return copy;
+    }
+
+    private NDList decodeMoments(String entry, AdamOptimizer opt, NDManager tmp) throws IOException {
+        NDList list;
+        try {
+            list = NDList.decode(tmp, entries.get(entry));
+        } catch (RuntimeException e) {
+            throw new IOException(source + "!" + entry + ": corrupt optimizer state (" + e.getMessage() + ")");
+        }
+        NDArray[] m = opt.means();
+        for (int i = 0; i < m.length; i++) {
+            String key = opt.params().get(i).key();
+            for (String suffix : new String[] {".exp_avg", ".exp_avg_sq"}) {
+                NDArray a = list.get(key + suffix);
+                if (a == null) {
+                    throw new IOException(source + "!" + entry + ": missing '" + key + suffix + "'");
+                }
+                if (!a.getShape().equals(m[i].getShape())) {
+                    throw new IOException(source + "!" + entry + ": '" + key + suffix + "' has shape " + a.getShape()
+                            + ", the optimizer expects " + m[i].getShape());
+                }
+            }
+        }
+        return list;
+    }
+
+    private static void copyMoments(NDList list, AdamOptimizer opt) {
+        NDArray[] m = opt.means();
+        NDArray[] v = opt.variances();
+        for (int i = 0; i < m.length; i++) {
+            String key = opt.params().get(i).key();
+            m[i].set(list.get(key + ".exp_avg").toFloatArray());
+            v[i].set(list.get(key + ".exp_avg_sq").toFloatArray());
+        }
+    }
+
+    private String text(String name) {
+        return new String(entries.get(name), StandardCharsets.UTF_8);
+    }
+
+    /** The file this was read from. */
+    public Path source() {
+        return source;
+    }
+
+    /** The run's configuration. */
+    public TrainConfig config() {
+        return config;
+    }
+
+    /** Steps taken when it was written. */
+    public long step() {
+        return step;
+    }
+
+    /** Training seconds so far. */
+    public double wallSeconds() {
+        return wallSeconds;
+    }
+
+    /** The fixed sample noise, {@code count·nz}. */
+    public float[] fixedNoise() {
+        return fixedNoise.clone();
+    }
+
+    /** The metrics up to {@link #step()}. */
+    public List<MetricsRow> metrics() {
+        return List.copyOf(metrics);
+    }
+}

@@ -1,0 +1,125 @@
+package org.dcganstudio.core.training;
+
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import org.dcganstudio.core.model.LatentPrior;
+import org.dcganstudio.core.model.ModelConfig;
+
+/**
+ * Everything that defines a training run: the one validated value the CLI, the studio's form and
+ * the checkpoint share. Written as {@code config.json} with the snake_case keys below.
+ *
+ * @param model the architecture
+ * @param optimizer learning rates and betas
+ * @param batch images per step
+ * @param data the data-set spec
+ * @param seed seeds init, noise and shuffling
+ * @param iterations the run's total steps ({@code --resume} continues up to it)
+ * @param epochs the epochs asked for, or 0 when the run was sized in iterations
+ * @param sampleEvery steps between sample grids
+ * @param checkpointEvery steps between checkpoints
+ * @param device {@code auto}, {@code cpu}, {@code gpu} or {@code gpu:N}
+ */
+public record TrainConfig(ModelConfig model, OptimizerSettings optimizer, int batch, String data, long seed,
+        long iterations, int epochs, int sampleEvery, int checkpointEvery, String device) {
+
+    public TrainConfig {
+        if (batch < 1 || batch > 65536) {
+            throw new IllegalArgumentException("batch must be in [1, 65536], got " + batch);
+        }
+        if (iterations < 1) {
+            throw new IllegalArgumentException("iterations must be at least 1, got " + iterations);
+        }
+        if (epochs < 0) {
+            throw new IllegalArgumentException("epochs must not be negative, got " + epochs);
+        }
+        if (sampleEvery < 1) {
+            throw new IllegalArgumentException("sample-every must be at least 1, got " + sampleEvery);
+        }
+        if (checkpointEvery < 1) {
+            throw new IllegalArgumentException("checkpoint-every must be at least 1, got " + checkpointEvery);
+        }
+        if (data == null || data.isBlank()) {
+            throw new IllegalArgumentException("data must name a data set, got '" + data + "'");
+        }
+    }
+
+    /** The same run with another total, as a resume with a larger {@code --iterations} asks. */
+    public TrainConfig withIterations(long total) {
+        return new TrainConfig(model, optimizer, batch, data, seed, total, epochs, sampleEvery, checkpointEvery, device);
+    }
+
+    /** {@code config.json}. */
+    public String toJson() {
+        JsonObject o = new JsonObject();
+        o.addProperty("image_size", model.imageSize());
+        o.addProperty("channels", model.channels());
+        o.addProperty("nz", model.nz());
+        o.addProperty("ngf", model.ngf());
+        o.addProperty("ndf", model.ndf());
+        o.addProperty("z_prior", model.zPrior().name().toLowerCase());
+        o.addProperty("batch", batch);
+        o.addProperty("lr_g", optimizer.lrG());
+        o.addProperty("lr_d", optimizer.lrD());
+        o.addProperty("beta1", optimizer.beta1());
+        o.addProperty("beta2", optimizer.beta2());
+        o.addProperty("eps", optimizer.epsilon());
+        o.addProperty("data", data);
+        o.addProperty("seed", seed);
+        o.addProperty("iterations", iterations);
+        o.addProperty("epochs", epochs);
+        o.addProperty("sample_every", sampleEvery);
+        o.addProperty("checkpoint_every", checkpointEvery);
+        o.addProperty("device", device);
+        return new GsonBuilder().setPrettyPrinting().create().toJson(o) + "\n";
+    }
+
+    /**
+     * Parses {@code config.json}.
+     *
+     * @throws IllegalArgumentException naming the missing or bad field
+     */
+    public static TrainConfig fromJson(String json) {
+        JsonObject o;
+        try {
+            o = JsonParser.parseString(json).getAsJsonObject();
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("config is not a JSON object: " + e.getMessage());
+        }
+        ModelConfig model = new ModelConfig(integer(o, "image_size"), integer(o, "channels"), integer(o, "nz"),
+                integer(o, "ngf"), integer(o, "ndf"), LatentPrior.parse(string(o, "z_prior")));
+        OptimizerSettings opt = new OptimizerSettings(number(o, "lr_g"), number(o, "lr_d"), number(o, "beta1"),
+                number(o, "beta2"), number(o, "eps"));
+        return new TrainConfig(model, opt, integer(o, "batch"), string(o, "data"), field(o, "seed").getAsLong(),
+                field(o, "iterations").getAsLong(), integer(o, "epochs"), integer(o, "sample_every"),
+                integer(o, "checkpoint_every"), string(o, "device"));
+    }
+
+    private static com.google.gson.JsonElement field(JsonObject o, String key) {
+        if (!o.has(key) || o.get(key).isJsonNull()) {
+            throw new IllegalArgumentException("config field '" + key + "' is missing");
+        }
+        return o.get(key);
+    }
+
+    private static int integer(JsonObject o, String key) {
+        try {
+            return field(o, key).getAsInt();
+        } catch (NumberFormatException | UnsupportedOperationException e) {
+            throw new IllegalArgumentException("config field '" + key + "' must be an integer, got " + o.get(key));
+        }
+    }
+
+    private static float number(JsonObject o, String key) {
+        try {
+            return field(o, key).getAsFloat();
+        } catch (NumberFormatException | UnsupportedOperationException e) {
+            throw new IllegalArgumentException("config field '" + key + "' must be a number, got " + o.get(key));
+        }
+    }
+
+    private static String string(JsonObject o, String key) {
+        return field(o, key).getAsString();
+    }
+}
