@@ -58,5 +58,10 @@ public final class Main {
         if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         }
+        // DJL probes CUDA on every start and warns when a runtime is installed without a driver
+        String cudaLogger = "org.slf4j.simpleLogger.log.ai.djl.util.cuda.CudaUtils";
+        if (System.getProperty(cudaLogger) == null) {
+            System.setProperty(cudaLogger, "error");
+        }
     }
 }
