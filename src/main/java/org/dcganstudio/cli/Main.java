@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "DCGAN Studio 0.1.0",
         description = "Train, sample and score Deep Convolutional GANs (Radford et al., 2015) on DJL.",
-        subcommands = {TrainCommand.class, SampleCommand.class, ScoreCommand.class, BenchCommand.class,
+        subcommands = {TrainCommand.class, SampleCommand.class, ScoreCommand.class, ExportWeightsCommand.class,
+            BenchCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main {
 

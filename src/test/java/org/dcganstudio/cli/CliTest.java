@@ -64,6 +64,17 @@ class CliTest {
         }
         assertTrue(javax.imageio.ImageIO.read(png.toFile()).getWidth() > 5 * 32);
 
+        Path g = tmp.resolve("G.safetensors");
+        Outcome export = run("export-weights", "--checkpoint", runDir.toString(), "--g-out", g.toString());
+        assertEquals(0, export.code(), export.err());
+        Path viaWeights = tmp.resolve("out/via-weights.npy");
+        Outcome again = run("sample", "--weights", g.toString(), "--image-size", "32", "--nz", "8", "--ngf", "4",
+                "--count", "5", "--seed", "2", "--npy-out", viaWeights.toString());
+        assertEquals(0, again.code(), again.err());
+        try (NDManager m = NDManager.newBaseManager()) {
+            assertEquals(NpyFiles.read(npy, m), NpyFiles.read(viaWeights, m), "exported weights sample the same images");
+        }
+
         Outcome resumed = run("train", "--resume", runDir.toString(), "--iterations", "15");
         assertEquals(0, resumed.code(), resumed.err());
         assertEquals(16, Files.readAllLines(runDir.resolve("metrics.csv")).size());
