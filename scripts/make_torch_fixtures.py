@@ -281,38 +281,42 @@ def make_dcgan_fixtures():
 # 3. training-step parity fixture
 # --------------------------------------------------------------------------
 
+def reference_iteration(netG, netD, optimizerD, optimizerG, criterion, real_cpu, noise):
+    """One pass of the loop body of pytorch/examples dcgan/main.py; returns
+    [errD, errG, D_x, D_G_z1, D_G_z2]."""
+    real_label, fake_label = 1.0, 0.0
+    batch_size = real_cpu.size(0)
+    # (1) Update D network: maximize log(D(x)) + log(1 - D(G(z)))
+    netD.zero_grad()
+    label = torch.full((batch_size,), real_label, dtype=real_cpu.dtype)
+    output = netD(real_cpu)
+    errD_real = criterion(output, label)
+    errD_real.backward()
+    D_x = output.mean().item()
+    fake = netG(noise)
+    label.fill_(fake_label)
+    output = netD(fake.detach())
+    errD_fake = criterion(output, label)
+    errD_fake.backward()
+    D_G_z1 = output.mean().item()
+    errD = errD_real + errD_fake
+    optimizerD.step()
+    # (2) Update G network: maximize log(D(G(z)))
+    netG.zero_grad()
+    label.fill_(real_label)
+    output = netD(fake)
+    errG = criterion(output, label)
+    errG.backward()
+    D_G_z2 = output.mean().item()
+    optimizerG.step()
+    return [errD.item(), errG.item(), D_x, D_G_z1, D_G_z2]
+
+
 def run_reference_iterations(netG, netD, optimizerD, optimizerG, reals, noises):
-    """The loop body of pytorch/examples dcgan/main.py; returns metrics rows."""
+    """Runs reference_iteration over batches; returns metrics rows."""
     criterion = nn.BCELoss()
-    real_label, fake_label = 1, 0
-    rows = []
-    for real_cpu, noise in zip(reals, noises):
-        batch_size = real_cpu.size(0)
-        # (1) Update D network: maximize log(D(x)) + log(1 - D(G(z)))
-        netD.zero_grad()
-        label = torch.full((batch_size,), real_label, dtype=real_cpu.dtype)
-        output = netD(real_cpu)
-        errD_real = criterion(output, label)
-        errD_real.backward()
-        D_x = output.mean().item()
-        fake = netG(noise)
-        label.fill_(fake_label)
-        output = netD(fake.detach())
-        errD_fake = criterion(output, label)
-        errD_fake.backward()
-        D_G_z1 = output.mean().item()
-        errD = errD_real + errD_fake
-        optimizerD.step()
-        # (2) Update G network: maximize log(D(G(z)))
-        netG.zero_grad()
-        label.fill_(real_label)
-        output = netD(fake)
-        errG = criterion(output, label)
-        errG.backward()
-        D_G_z2 = output.mean().item()
-        optimizerG.step()
-        rows.append([errD.item(), errG.item(), D_x, D_G_z1, D_G_z2])
-    return rows
+    return [reference_iteration(netG, netD, optimizerD, optimizerG, criterion, real_cpu, noise)
+            for real_cpu, noise in zip(reals, noises)]
 
 
 def _save_adam(opt, module, path):

@@ -35,7 +35,7 @@ import torch.nn as nn
 import torch.nn.functional as F
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from make_torch_fixtures import Discriminator, Generator, weights_init  # noqa: E402
+from make_torch_fixtures import Discriminator, Generator, reference_iteration, weights_init  # noqa: E402
 
 
 # --------------------------------------------------------------------------
@@ -174,39 +174,13 @@ def main(argv=None):
     criterion = nn.BCELoss()
     optimizerD = torch.optim.Adam(netD.parameters(), lr=0.0002, betas=(0.5, 0.999))
     optimizerG = torch.optim.Adam(netG.parameters(), lr=0.0002, betas=(0.5, 0.999))
-    real_label, fake_label = 1.0, 0.0
-
     # data already in memory: a small pool of batches, cycled
     pool = 4
     reals = torch.rand(pool, a.batch, a.channels, a.image_size, a.image_size) * 2 - 1
     noises = torch.randn(pool, a.batch, a.nz, 1, 1)
 
     def step(i):
-        real_cpu = reals[i % pool]
-        noise = noises[i % pool]
-        b = real_cpu.size(0)
-        netD.zero_grad()
-        label = torch.full((b,), real_label, dtype=real_cpu.dtype)
-        output = netD(real_cpu)
-        errD_real = criterion(output, label)
-        errD_real.backward()
-        D_x = output.mean().item()
-        fake = netG(noise)
-        label.fill_(fake_label)
-        output = netD(fake.detach())
-        errD_fake = criterion(output, label)
-        errD_fake.backward()
-        D_G_z1 = output.mean().item()
-        errD = errD_real + errD_fake
-        optimizerD.step()
-        netG.zero_grad()
-        label.fill_(real_label)
-        output = netD(fake)
-        errG = criterion(output, label)
-        errG.backward()
-        D_G_z2 = output.mean().item()
-        optimizerG.step()
-        return errD.item(), errG.item(), D_x, D_G_z1, D_G_z2
+        return reference_iteration(netG, netD, optimizerD, optimizerG, criterion, reals[i % pool], noises[i % pool])
 
     for i in range(a.warmup):
         step(i)
