@@ -28,8 +28,8 @@ final class SampleCommand implements Callable<Integer> {
     @Option(names = "--weights", description = "G state dict (.safetensors, pytorch/examples keys)")
     Path weights;
 
-    @Option(names = "--checkpoint", description = "a checkpoint file, or a run directory (its latest checkpoint)")
-    Path checkpoint;
+    @Mixin
+    InferenceOptions run;
 
     @Mixin
     ModelOptions model;
@@ -52,15 +52,9 @@ final class SampleCommand implements Callable<Integer> {
     @Option(names = "--columns", defaultValue = "8", description = "images per grid row (default ${DEFAULT-VALUE})")
     int columns;
 
-    @Option(names = "--batch-stats", description = "normalise with the batch's statistics instead of BatchNorm's running ones")
-    boolean batchStats;
-
-    @Option(names = "--device", defaultValue = "auto", description = "auto, cpu, gpu or gpu:N (default ${DEFAULT-VALUE})")
-    String device;
-
     @Override
     public Integer call() throws Exception {
-        if ((weights == null) == (checkpoint == null)) {
+        if ((weights == null) == (run.checkpoint == null)) {
             throw new IllegalArgumentException("a model is needed: give exactly one of --weights G.safetensors or "
                     + "--checkpoint PATH");
         }
@@ -71,14 +65,14 @@ final class SampleCommand implements Callable<Integer> {
             throw new IllegalArgumentException("give --latents or --count, not both");
         }
         Autograd.disableOnThisThread();
-        Checkpoint ckpt = checkpoint == null ? null : Checkpoint.read(checkpoint);
+        Checkpoint ckpt = run.checkpoint == null ? null : Checkpoint.read(run.checkpoint);
         ModelConfig config = ckpt != null ? ckpt.config().model()
                 : model.toConfig(StateDictShapes.generatorImageSize(weights));
         if (ckpt != null && model.anySet() && !model.toConfig(config.imageSize()).equals(config)) {
             throw new IllegalArgumentException("the checkpoint's model is " + config + "; drop the model options or "
                     + "make them match");
         }
-        try (NDManager m = NDManager.newBaseManager(Devices.resolve(device));
+        try (NDManager m = NDManager.newBaseManager(Devices.resolve(run.device));
                 Generator g = new Generator(config, m, 0)) {
             if (ckpt != null) {
                 ckpt.restoreGenerator(g);
@@ -97,7 +91,7 @@ final class SampleCommand implements Callable<Integer> {
                 config.zPrior().fill(Rng.derive(seed, SAMPLE_STREAM, 0), values);
                 z = m.create(values, new Shape(n, config.nz(), 1, 1));
             }
-            NDArray images = g.forward(z, batchStats);
+            NDArray images = g.forward(z, run.batchStats);
             long n = z.getShape().get(0);
             if (npyOut != null) {
                 NpyFiles.write(npyOut, images);

@@ -23,8 +23,8 @@ final class ScoreCommand implements Callable<Integer> {
     @Option(names = "--weights", description = "D state dict (.safetensors, pytorch/examples keys)")
     Path weights;
 
-    @Option(names = "--checkpoint", description = "a checkpoint file, or a run directory (its latest checkpoint)")
-    Path checkpoint;
+    @Mixin
+    InferenceOptions run;
 
     @Mixin
     ModelOptions model;
@@ -35,21 +35,15 @@ final class ScoreCommand implements Callable<Integer> {
     @Option(names = "--npy-out", required = true, description = "write scores (N,) float32")
     Path npyOut;
 
-    @Option(names = "--batch-stats", description = "normalise with the batch's statistics instead of BatchNorm's running ones")
-    boolean batchStats;
-
-    @Option(names = "--device", defaultValue = "auto", description = "auto, cpu, gpu or gpu:N (default ${DEFAULT-VALUE})")
-    String device;
-
     @Override
     public Integer call() throws Exception {
-        if ((weights == null) == (checkpoint == null)) {
+        if ((weights == null) == (run.checkpoint == null)) {
             throw new IllegalArgumentException("a model is needed: give exactly one of --weights D.safetensors or "
                     + "--checkpoint PATH");
         }
         Autograd.disableOnThisThread();
-        Checkpoint ckpt = checkpoint == null ? null : Checkpoint.read(checkpoint);
-        try (NDManager m = NDManager.newBaseManager(Devices.resolve(device))) {
+        Checkpoint ckpt = run.checkpoint == null ? null : Checkpoint.read(run.checkpoint);
+        try (NDManager m = NDManager.newBaseManager(Devices.resolve(run.device))) {
             int channels = ckpt != null ? ckpt.config().model().channels()
                     : model.channels != null ? model.channels : ModelConfig.REFERENCE.channels();
             NDArray x = Latents.readImages(images, channels, m);
@@ -65,7 +59,7 @@ final class ScoreCommand implements Callable<Integer> {
                 } else {
                     StateDicts.load(d, weights);
                 }
-                NDArray scores = d.score(x, batchStats);
+                NDArray scores = d.score(x, run.batchStats);
                 NpyFiles.write(npyOut, scores);
                 System.out.println("wrote " + npyOut + " " + scores.getShape());
             }
