@@ -49,11 +49,16 @@ abstract class ProceduralImages implements ImageDataset {
     void put(float[] dst, int offset, int pixel, double r, double g, double b) {
         int plane = imageSize * imageSize;
         if (channels == 1) {
-            dst[offset + pixel] = (float) (2 * (0.299 * r + 0.587 * g + 0.114 * b) - 1);
+            dst[offset + pixel] = (float) (2 * luminance(r, g, b) - 1);
         } else {
             dst[offset + pixel] = (float) (2 * r - 1);
             dst[offset + plane + pixel] = (float) (2 * g - 1);
             dst[offset + 2 * plane + pixel] = (float) (2 * b - 1);
         }
+    }
+
+    /** Rec. 601 luma, the usual weights for turning RGB into one grey channel. */
+    static double luminance(double r, double g, double b) {
+        return 0.299 * r + 0.587 * g + 0.114 * b;
     }
 }
