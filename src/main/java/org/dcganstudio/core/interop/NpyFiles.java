@@ -10,10 +10,9 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import org.dcganstudio.core.io.AtomicFiles;
+import org.dcganstudio.core.io.UserFiles;
 
 /**
  * NumPy {@code .npy} files of float32 arrays, the currency for latents and images between the studio
@@ -30,12 +29,7 @@ public final class NpyFiles {
      * @throws IOException naming the file when it is missing, not {@code .npy} or not floating point
      */
     public static NDArray read(Path file, NDManager manager) throws IOException {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new IOException(file + ": no such file");
-        }
+        byte[] bytes = UserFiles.readAll(file);
         if (bytes.length < 10 || bytes[0] != (byte) 0x93 || bytes[1] != 'N' || bytes[2] != 'U' || bytes[3] != 'M') {
             throw new IOException(file + ": not a .npy file (no \\x93NUMPY magic)");
         }

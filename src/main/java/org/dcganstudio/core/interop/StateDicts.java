@@ -7,12 +7,11 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.dcganstudio.core.io.AtomicFiles;
+import org.dcganstudio.core.io.UserFiles;
 import org.dcganstudio.core.model.DcganNetwork;
 import org.dcganstudio.core.model.StateEntry;
 
@@ -59,12 +58,7 @@ public final class StateDicts {
 
     /** Loads a state dict file into a network, strictly. */
     public static void load(DcganNetwork net, Path file) throws IOException {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new IOException(file + ": no such file");
-        }
+        byte[] bytes = UserFiles.readAll(file);
         load(net, bytes, file.toString());
     }
 
