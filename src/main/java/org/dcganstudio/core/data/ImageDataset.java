@@ -20,4 +20,9 @@ public interface ImageDataset {
 
     /** Writes image {@code index} as channels·size·size floats in [-1, 1], NCHW, at {@code dst[offset..]}. */
     void copyImage(int index, float[] dst, int offset);
+
+    /** Class labels and attributes per image, {@link ImageAnnotations#NONE} when there are none. */
+    default ImageAnnotations annotations() {
+        return ImageAnnotations.NONE;
+    }
 }
