@@ -1,104 +1,127 @@
 package org.dcganstudio.core.data;
 
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Prepares the next batches on a background thread so image generation overlaps the training step.
- * Batches come back strictly in step order starting at the given step, so using a prefetcher does
- * not change which data a step sees.
+ * Prepares the next batches on background threads so decoding and resizing overlap the training
+ * step. Up to {@code capacity} steps are in preparation or ready at once, shared among
+ * {@code workers} threads; batches still come back strictly in step order starting at the given
+ * step, so prefetching never changes which data a step sees. Every batch is a pure function of its
+ * step ({@link EpochBatcher}), which is what lets workers prepare steps out of order.
  */
 public final class BatchPrefetcher implements AutoCloseable {
 
-    /** How long {@link #close} waits for the producer to notice the interrupt before giving up on it. */
+    /** How long {@link #close} waits for workers to notice the interrupt before giving up on them. */
     private static final long JOIN_MILLIS = 2_000;
 
-    /** Queued after a producer failure, so the consumer learns of it in step order. */
-    private static final float[] FAILED = new float[0];
+    private static final AtomicInteger POOLS = new AtomicInteger();
 
-    private final BlockingQueue<float[]> queue;
-    private final Thread producer;
-    private volatile Throwable failureCause;
-    private volatile long failedStep;
-    private volatile boolean closed;
+    private final EpochBatcher batcher;
+    private final ExecutorService workers;
+    private final Deque<Future<float[]>> pending = new ArrayDeque<>();
+    private long nextToSubmit;
+    private long nextToReturn;
+    private boolean closed;
+
+    /** One worker thread. */
+    public BatchPrefetcher(EpochBatcher batcher, long startStep, int capacity) {
+        this(batcher, startStep, capacity, 1);
+    }
 
     /**
-     * Starts the producer thread.
+     * Starts preparing steps {@code startStep .. startStep + capacity - 1}.
      *
      * @param batcher where batches come from
      * @param startStep the step of the first batch {@link #next} returns
-     * @param capacity how many batches may wait ready
+     * @param capacity how many batches may be in preparation or waiting, at least 1
+     * @param workerCount threads preparing batches, at least 1
      */
-    public BatchPrefetcher(EpochBatcher batcher, long startStep, int capacity) {
+    public BatchPrefetcher(EpochBatcher batcher, long startStep, int capacity, int workerCount) {
         if (capacity < 1) {
             throw new IllegalArgumentException("prefetch capacity must be at least 1, got " + capacity);
+        }
+        if (workerCount < 1) {
+            throw new IllegalArgumentException("prefetch workers must be at least 1, got " + workerCount);
         }
         if (startStep < 0) {
             throw new IllegalArgumentException("start step must not be negative, got " + startStep);
         }
-        queue = new ArrayBlockingQueue<>(capacity);
-        producer = new Thread(() -> produce(batcher, startStep), "dcgan-prefetch");
-        // A forgotten close must not keep the JVM alive.
-        producer.setDaemon(true);
-        producer.start();
-    }
-
-    private void produce(EpochBatcher batcher, long startStep) {
-        long step = startStep;
-        try {
-            while (!Thread.currentThread().isInterrupted()) {
-                float[] batch;
-                try {
-                    batch = batcher.batch(step);
-                } catch (RuntimeException | Error e) {
-                    failureCause = e;
-                    failedStep = step;
-                    queue.put(FAILED);
-                    return;
-                }
-                queue.put(batch);
-                step++;
-            }
-        } catch (InterruptedException e) {
-            // close() asked us to stop; nothing is waiting for what we were about to queue.
+        this.batcher = batcher;
+        int pool = POOLS.incrementAndGet();
+        AtomicInteger threads = new AtomicInteger();
+        this.workers = Executors.newFixedThreadPool(workerCount, task -> {
+            Thread t = new Thread(task, "dcgan-prefetch-" + pool + "-" + threads.incrementAndGet());
+            // A forgotten close must not keep the JVM alive.
+            t.setDaemon(true);
+            return t;
+        });
+        this.nextToSubmit = startStep;
+        this.nextToReturn = startStep;
+        for (int i = 0; i < capacity; i++) {
+            submitNext();
         }
     }
 
+    private void submitNext() {
+        long step = nextToSubmit++;
+        pending.addLast(workers.submit(() -> batcher.batch(step)));
+    }
+
     /**
-     * The next batch in step order, waiting for it if it is not ready yet.
+     * The next batch in step order, waiting for it if it is not ready yet. Meant for one consumer
+     * thread.
      *
-     * @throws IllegalStateException if this prefetcher is closed, the producer failed (with its
-     *     exception as the cause), or the calling thread was interrupted while waiting
+     * @throws IllegalStateException if this prefetcher is closed, preparing the batch failed (with
+     *     that exception as the cause; later calls fail the same way), or the calling thread was
+     *     interrupted while waiting
      */
     public float[] next() {
         if (closed) {
             throw new IllegalStateException("batch prefetcher is closed");
         }
+        Future<float[]> head = pending.peekFirst();
         float[] batch;
         try {
-            batch = queue.take();
+            batch = head.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for the next batch", e);
+        } catch (ExecutionException e) {
+            // The failed step stays at the head, so every later call reports the same step.
+            throw new IllegalStateException("could not prepare the batch for step " + nextToReturn, e.getCause());
+        } catch (CancellationException e) {
+            throw new IllegalStateException("batch prefetcher is closed", e);
         }
-        if (batch == FAILED) {
-            // Put the marker back so later calls fail the same way instead of blocking forever.
-            queue.offer(FAILED);
-            throw new IllegalStateException("could not prepare the batch for step " + failedStep, failureCause);
-        }
+        pending.removeFirst();
+        nextToReturn++;
+        submitNext();
         return batch;
     }
 
-    /** Stops the producer; returns promptly even if it is blocked on a full queue. */
+    /** Stops the workers; returns promptly even while they are preparing batches. */
     @Override
     public void close() {
+        if (closed) {
+            return;
+        }
         closed = true;
-        producer.interrupt();
+        for (Future<float[]> f : pending) {
+            f.cancel(true);
+        }
+        pending.clear();
+        workers.shutdownNow();
         try {
-            producer.join(JOIN_MILLIS);
+            workers.awaitTermination(JOIN_MILLIS, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        queue.clear();
     }
 }

@@ -26,14 +26,14 @@ class BatchPrefetcherTest {
     }
 
     @Test
-    void closeIsPromptWhileTheProducerWaitsOnAFullQueue() throws Exception {
+    void preparesNoMoreThanItsCapacityAndClosesPromptly() throws Exception {
         IndexImages data = new IndexImages(20, -1);
         int batch = 2;
         int capacity = 2;
-        BatchPrefetcher prefetch = new BatchPrefetcher(new EpochBatcher(data, batch, 1), 0, capacity);
-        // The producer fills the queue, then prepares one more batch and blocks putting it.
+        BatchPrefetcher prefetch = new BatchPrefetcher(new EpochBatcher(data, batch, 1), 0, capacity, 2);
+        // The workers fill the capacity, then wait for the consumer.
         long deadline = System.nanoTime() + 5_000_000_000L;
-        while (data.copies.get() < (capacity + 1) * batch) {
+        while (data.copies.get() < capacity * batch) {
             assertTrue(System.nanoTime() < deadline, "producer never filled the queue");
             Thread.sleep(1);
         }
@@ -43,7 +43,7 @@ class BatchPrefetcherTest {
         int copies = data.copies.get();
         Thread.sleep(50);
         assertEquals(copies, data.copies.get(), "producer kept working after close");
-        assertEquals((capacity + 1) * batch, copies);
+        assertEquals(capacity * batch, copies);
         assertThrows(IllegalStateException.class, prefetch::next);
     }
 
@@ -58,6 +58,18 @@ class BatchPrefetcherTest {
                     assertTrue(e.getMessage().contains("step 5"), e.getMessage());
                     assertInstanceOf(IllegalArgumentException.class, e.getCause());
                     assertTrue(e.getCause().getMessage().contains("broken image 4"));
+                }
+            }
+        });
+    }
+
+    @Test
+    void manyWorkersStillDeliverEveryStepInOrder() {
+        EpochBatcher batcher = new EpochBatcher(new IndexImages(37, -1), 5, 9);
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+            try (BatchPrefetcher prefetch = new BatchPrefetcher(batcher, 3, 6, 4)) {
+                for (int i = 0; i < 60; i++) {
+                    assertArrayEquals(batcher.batch(3 + i), prefetch.next(), "step " + (3 + i));
                 }
             }
         });
