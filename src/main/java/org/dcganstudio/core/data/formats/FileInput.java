@@ -1,0 +1,88 @@
+package org.dcganstudio.core.data.formats;
+
+import java.io.BufferedInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
+import org.dcganstudio.core.data.DataException;
+
+/** Opening the files a reader was pointed at, with errors that name them. */
+final class FileInput {
+
+    private static final int BUFFER = 1 << 16;
+
+    private FileInput() {}
+
+    /** Fails unless {@code file} is an existing regular file. */
+    static void requireFile(Path file, String what) {
+        if (Files.isDirectory(file)) {
+            throw new DataException(file + " is a folder, not " + what);
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new DataException(file + " does not exist");
+        }
+    }
+
+    /**
+     * True when the file starts with the gzip magic. Decided by content because downloads are
+     * often unpacked by the browser but keep their {@code .gz} name, or the other way round.
+     */
+    static boolean isGzip(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return in.read() == 0x1f && in.read() == 0x8b;
+        }
+    }
+
+    /** The file's content, decompressed when it is gzipped. */
+    static InputStream open(Path file) throws IOException {
+        InputStream raw = new BufferedInputStream(Files.newInputStream(file), BUFFER);
+        return isGzip(file) ? new BufferedInputStream(new GZIPInputStream(raw, BUFFER), BUFFER) : raw;
+    }
+
+    /**
+     * Fails now, before a large allocation, when a plain file is shorter than its header declares;
+     * a gzipped file can only be checked as it is read, by {@link #readFully}.
+     */
+    static void requireLength(Path file, long declared) throws IOException {
+        if (!isGzip(file)) {
+            long size = Files.size(file);
+            if (size < declared) {
+                throw truncated(file, size, declared);
+            }
+        }
+    }
+
+    /**
+     * The next {@code n} bytes of a file's content.
+     *
+     * @param offset where in the (uncompressed) content they start, for the message
+     */
+    static byte[] readFully(InputStream in, Path file, long offset, int n) throws IOException {
+        byte[] bytes = new byte[n];
+        int got = in.readNBytes(bytes, 0, n);
+        if (got < n) {
+            throw truncated(file, offset + got, offset + n);
+        }
+        return bytes;
+    }
+
+    static DataException truncated(Path file, long got, long expected) {
+        return new DataException(file + " ends after " + got + " of " + expected + " bytes");
+    }
+
+    /**
+     * The error for a failed read: a damaged or cut-off gzip stream reports itself as a
+     * {@link ZipException} or {@link EOFException}, which the user should see as a bad file rather
+     * than as an I/O fault.
+     */
+    static DataException failure(Path file, IOException e) {
+        if (e instanceof ZipException || e instanceof EOFException) {
+            return new DataException(file + " is damaged or truncated (" + e.getMessage() + ")", e);
+        }
+        return new DataException("cannot read " + file + ": " + e, e);
+    }
+}
