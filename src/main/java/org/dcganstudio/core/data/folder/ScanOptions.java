@@ -1,0 +1,31 @@
+package org.dcganstudio.core.data.folder;
+
+/**
+ * Limits and parallelism of an {@link ImageFolder} scan.
+ *
+ * @param maxPixels images with more pixels than this are refused from their header, before any
+ *     decoding, so that a decompression bomb (a small file that claims a huge image) cannot
+ *     exhaust memory
+ * @param threads header readers working at once, 1 to 64; 1 scans on the calling thread
+ */
+public record ScanOptions(long maxPixels, int threads) {
+
+    /** 50 megapixels: far beyond any training image, far below what exhausts a default heap. */
+    public static final long DEFAULT_MAX_PIXELS = 50_000_000L;
+
+    /**
+     * The default limit and up to four header readers; more bought nothing on a 2-core machine
+     * with the files in the page cache, and a cold disk is served no faster by a crowd of readers.
+     */
+    public static final ScanOptions DEFAULT =
+            new ScanOptions(DEFAULT_MAX_PIXELS, Math.min(4, Runtime.getRuntime().availableProcessors()));
+
+    public ScanOptions {
+        if (maxPixels < 1) {
+            throw new IllegalArgumentException("pixel limit must be at least 1, got " + maxPixels);
+        }
+        if (threads < 1 || threads > 64) {
+            throw new IllegalArgumentException("scan threads must be in [1, 64], got " + threads);
+        }
+    }
+}
