@@ -1,6 +1,7 @@
 /**
  * Image files as {@link org.dcganstudio.core.data.RasterSource}s: a folder of images
- * ({@link org.dcganstudio.core.data.folder.ImageFolder}). Core: no JavaFX, and no logging: what a
+ * ({@link org.dcganstudio.core.data.folder.ImageFolder}) and the sample grids of a training run
+ * ({@link org.dcganstudio.core.data.folder.RunSamples}). Core: no JavaFX, and no logging: what a
  * scan skipped is returned in a {@link org.dcganstudio.core.data.folder.ScanReport} for callers to
  * show.
  *
