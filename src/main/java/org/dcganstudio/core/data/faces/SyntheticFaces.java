@@ -92,13 +92,15 @@ public final class SyntheticFaces implements RasterSource {
         return annotations;
     }
 
-    /** The attributes and jitter of face {@code index}, for drawing it with one attribute changed. */
+    /** The attributes face {@code index} is drawn with, to draw it again with one of them changed. */
     FaceTraits traits(int index) {
         return FaceTraits.draw(rng(index));
     }
 
+    /** The pose, proportion and colour jitter face {@code index} is drawn with. */
     FaceJitter jitter(int index) {
         Rng rng = rng(index);
+        // The jitter follows the traits in the face's stream, so they are drawn and passed over.
         FaceTraits.draw(rng);
         return FaceJitter.draw(rng);
     }

@@ -73,7 +73,8 @@ class FacePainterTest {
                     }
                 }
             }
-            assertTrue(inside >= 15, attribute + " of face " + i + " changed only " + inside + " pixels where it shows");
+            assertTrue(inside >= 15,
+                    attribute + " of face " + i + " changed only " + inside + " pixels where it shows");
         }
     }
 

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
@@ -28,7 +29,7 @@ class SyntheticFacesTest {
         SyntheticFaces c = new SyntheticFaces(100, 8);
         for (int i = 0; i < 100; i++) {
             assertArrayEquals(a.read(i).pixels(), b.read(i).pixels(), "face " + i);
-            assertFalse(java.util.Arrays.equals(a.read(i).pixels(), c.read(i).pixels()), "face " + i);
+            assertFalse(Arrays.equals(a.read(i).pixels(), c.read(i).pixels()), "face " + i);
         }
     }
 
@@ -53,7 +54,8 @@ class SyntheticFacesTest {
         }
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
-            List<Future<byte[][]>> results = List.of(pool.submit(() -> readAll(faces)), pool.submit(() -> readAll(faces)));
+            List<Future<byte[][]>> results = List.of(pool.submit(() -> readAll(faces)),
+                    pool.submit(() -> readAll(faces)));
             for (Future<byte[][]> result : results) {
                 byte[][] got = result.get();
                 for (int i = 0; i < faces.size(); i++) {
