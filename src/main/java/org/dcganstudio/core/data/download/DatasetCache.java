@@ -147,7 +147,7 @@ public final class DatasetCache {
         try {
             return Files.size(file);
         } catch (IOException e) {
-            // Gone or unreadable since it was seen: as good as absent for a status or a resume.
+            // Absent or unreadable: nothing to count, nothing to resume from.
             return 0;
         }
     }
