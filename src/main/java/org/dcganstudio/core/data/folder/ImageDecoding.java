@@ -123,13 +123,26 @@ final class ImageDecoding {
         if (pixels <= maxPixels) {
             return Optional.empty();
         }
-        return Optional.of(width + "×" + height + " = " + megapixels(pixels) + " megapixels, over the "
-                + megapixels(maxPixels) + "-megapixel limit");
+        return Optional.of(width + "×" + height + " = " + pixels(pixels, false) + ", over the "
+                + pixels(maxPixels, true) + " limit");
     }
 
-    private static String megapixels(long pixels) {
-        String text = String.format(Locale.ROOT, "%.1f", pixels / 1e6);
-        return text.endsWith(".0") ? text.substring(0, text.length() - 2) : text;
+    /**
+     * "60 megapixels" or, as an adjective, "50-megapixel"; in pixels below 0.1 megapixels, where
+     * megapixels would read as 0.
+     */
+    private static String pixels(long pixels, boolean adjective) {
+        String number;
+        String unit;
+        if (pixels < 100_000) {
+            number = String.format(Locale.ROOT, "%,d", pixels);
+            unit = "pixel";
+        } else {
+            number = String.format(Locale.ROOT, "%.1f", pixels / 1e6);
+            number = number.endsWith(".0") ? number.substring(0, number.length() - 2) : number;
+            unit = "megapixel";
+        }
+        return adjective ? number + "-" + unit : number + " " + unit + "s";
     }
 
     private static boolean isGrey(ColorModel cm) {

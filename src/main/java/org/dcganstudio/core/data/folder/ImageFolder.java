@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -91,7 +92,7 @@ public final class ImageFolder implements RasterSource {
                 skipped.add(new ScanReport.Skipped(walk.candidates.get(i), problems[i]));
             }
         }
-        skipped.sort((a, b) -> a.file().compareTo(b.file()));
+        skipped.sort(Comparator.comparing(ScanReport.Skipped::file));
         int considered = walk.candidates.size() + walk.unreadable.size();
         if (kept.isEmpty()) {
             throw new DataException("no readable images in " + folder + ": looked for " + extensionList()
@@ -227,6 +228,7 @@ public final class ImageFolder implements RasterSource {
                 problems[i] = problem.orElse(null);
             }
         };
+        // A pool costs more than it saves on a few dozen files.
         int threads = Math.min(options.threads(), Math.max(1, candidates.size() / 64));
         if (threads == 1) {
             worker.run();
@@ -249,10 +251,11 @@ public final class ImageFolder implements RasterSource {
             Thread.currentThread().interrupt();
             throw new DataException("scanning " + folder + " was interrupted", e);
         } catch (ExecutionException e) {
+            // check() turns every exception into a reason for skipping, so only an Error gets here.
             if (e.getCause() instanceof Error error) {
                 throw error;
             }
-            throw new DataException("scanning " + folder + " failed: " + e.getCause(), e.getCause());
+            throw new IllegalStateException(e.getCause());
         } finally {
             pool.shutdownNow();
         }

@@ -14,8 +14,9 @@ public record ScanOptions(long maxPixels, int threads) {
     public static final long DEFAULT_MAX_PIXELS = 50_000_000L;
 
     /**
-     * The default limit and up to four header readers; more bought nothing on a 2-core machine
-     * with the files in the page cache, and a cold disk is served no faster by a crowd of readers.
+     * The default limit and up to four header readers: two read 5,000 cached PNG headers 1.5
+     * times as fast as one on a 2-core machine, more bought nothing there, and four keep a few
+     * reads in flight where the files still have to come from disk.
      */
     public static final ScanOptions DEFAULT =
             new ScanOptions(DEFAULT_MAX_PIXELS, Math.min(4, Runtime.getRuntime().availableProcessors()));

@@ -82,6 +82,12 @@ class ImageFolderTest {
         assertEquals(List.of("small.png"), paths(folder));
         assertEquals(List.of(new ScanReport.Skipped("huge.png",
                 "10000×6000 = 60 megapixels, over the 50-megapixel limit")), folder.report().skipped());
+
+        write(rgb(40, 30, 0), "png", dir.resolve("medium.png"));
+        ImageFolder limited = ImageFolder.open(dir, new ScanOptions(1_000, 1));
+        assertEquals(List.of("small.png"), paths(limited));
+        assertTrue(limited.warnings().get(0).contains("medium.png (40×30 = 1,200 pixels, over the 1,000-pixel limit)"),
+                limited.warnings().get(0));
     }
 
     @Test
