@@ -6,11 +6,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
+import org.dcganstudio.core.data.BatchPrefetcher;
+import org.dcganstudio.core.data.DataContext;
+import org.dcganstudio.core.data.DataSpec;
+import org.dcganstudio.core.data.EpochBatcher;
+import org.dcganstudio.core.data.ImageDataset;
 import org.dcganstudio.core.math.Rng;
 import org.dcganstudio.core.model.ModelConfig;
 import org.dcganstudio.core.training.DcganTrainer;
 import org.dcganstudio.core.training.Devices;
 import org.dcganstudio.core.training.OptimizerSettings;
+import org.dcganstudio.core.training.TrainingRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -42,12 +48,21 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--device", defaultValue = "auto", description = "auto, cpu, gpu or gpu:N (default ${DEFAULT-VALUE})")
     String device;
 
+    @Option(names = "--data", paramLabel = "SPEC", description = "also time the data loader on SPEC as training "
+            + "reads it (same prefetch threads): first pass (decoding, as in the first epoch) and second pass")
+    String data;
+
+    @Option(names = "--loader-batches", defaultValue = "40", description = "batches per loader pass (default ${DEFAULT-VALUE})")
+    int loaderBatches;
+
     @Override
     public Integer call() throws Exception {
-        if (steps < 1 || warmup < 0 || batch < 1) {
-            throw new IllegalArgumentException("--steps and --batch must be at least 1 and --warmup at least 0");
+        if (steps < 1 || warmup < 0 || batch < 1 || loaderBatches < 1) {
+            throw new IllegalArgumentException("--steps, --batch and --loader-batches must be at least 1 and --warmup "
+                    + "at least 0");
         }
         ModelConfig config = model.toConfig(null);
+        JsonObject loader = data == null ? null : benchLoader(config);
         int pixels = config.channels() * config.imageSize() * config.imageSize();
         float[][] batches = new float[4][batch * pixels];
         for (int i = 0; i < batches.length; i++) {
@@ -98,10 +113,46 @@ final class BenchCommand implements Callable<Integer> {
                 o.addProperty("last_loss_d", last[last.length - 1][DcganTrainer.LOSS_D]);
                 o.addProperty("last_loss_g", last[last.length - 1][DcganTrainer.LOSS_G]);
             }
+            if (loader != null) {
+                loader.entrySet().forEach(e -> o.add(e.getKey(), e.getValue()));
+                double train = steps * batch / seconds;
+                o.addProperty("loader_to_train_ratio", round(loader.get("loader_first_pass_images_per_s").getAsDouble()
+                        / train));
+            }
             o.addProperty("threads", Runtime.getRuntime().availableProcessors());
             System.out.println(o);
         }
         return 0;
+    }
+
+    /** Reads the first {@code loaderBatches} steps twice through the training run's prefetcher. */
+    private JsonObject benchLoader(ModelConfig config) {
+        long t0 = System.nanoTime();
+        ImageDataset images = DataSpec.parse(data).open(config.imageSize(), config.channels(), seed,
+                DataContext.offline().withWarnings(w -> System.err.println("warning: " + w)));
+        double openS = (System.nanoTime() - t0) / 1e9;
+        EpochBatcher batcher = new EpochBatcher(images, batch, seed);
+        int n = Math.min(loaderBatches, batcher.stepsPerEpoch());
+        double[] perSecond = new double[2];
+        for (int pass = 0; pass < 2; pass++) {
+            long begin = System.nanoTime();
+            try (BatchPrefetcher prefetch = new BatchPrefetcher(batcher, 0, TrainingRun.PREFETCH_STEPS,
+                    TrainingRun.PREFETCH_WORKERS)) {
+                for (int i = 0; i < n; i++) {
+                    prefetch.next();
+                }
+            }
+            perSecond[pass] = (double) n * batch / ((System.nanoTime() - begin) / 1e9);
+        }
+        JsonObject o = new JsonObject();
+        o.addProperty("data", data);
+        o.addProperty("data_images", images.size());
+        o.addProperty("data_open_s", round(openS));
+        o.addProperty("loader_batches", n);
+        o.addProperty("loader_workers", TrainingRun.PREFETCH_WORKERS);
+        o.addProperty("loader_first_pass_images_per_s", round(perSecond[0]));
+        o.addProperty("loader_second_pass_images_per_s", round(perSecond[1]));
+        return o;
     }
 
     private void step(DcganTrainer t, float[] real, float[] noise, long i) {

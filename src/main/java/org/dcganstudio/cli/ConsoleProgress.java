@@ -54,13 +54,11 @@ final class ConsoleProgress implements TrainingRun.Listener {
     }
 
     static String format(TrainingRun.Progress p) {
-        int width = 24;
         double frac = Math.min(1.0, (double) p.step() / p.total());
-        int filled = (int) Math.round(frac * width);
-        String bar = "=".repeat(filled) + (filled < width ? ">" + " ".repeat(width - filled - 1) : "");
+        String bar = TextBar.of(frac);
         MetricsRow r = p.last();
         return String.format(Locale.ROOT,
-                "[%s] %5.1f%% step %d/%d epoch %d | %.1f img/s | ETA %s | Loss_D %.4f Loss_G %.4f D(x) %.4f D(G(z)) %.4f / %.4f",
+                "%s %5.1f%% step %d/%d epoch %d | %.1f img/s | ETA %s | Loss_D %.4f Loss_G %.4f D(x) %.4f D(G(z)) %.4f / %.4f",
                 bar, 100 * frac, p.step(), p.total(), r.epoch(), p.imagesPerS(), duration(p.etaSeconds()), r.lossD(),
                 r.lossG(), r.dX(), r.dGz1(), r.dGz2());
     }

@@ -2,6 +2,7 @@ package org.dcganstudio.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import org.dcganstudio.core.data.DataException;
 import org.dcganstudio.core.training.TrainingDiverged;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Command;
         version = "DCGAN Studio 0.1.0",
         description = "Train, sample and score Deep Convolutional GANs (Radford et al., 2015) on DJL.",
         subcommands = {TrainCommand.class, SampleCommand.class, ScoreCommand.class, ExportWeightsCommand.class,
-            BenchCommand.class,
+            BenchCommand.class, DatasetsCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main {
 
@@ -41,6 +42,7 @@ public final class Main {
         });
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             if (ex instanceof IllegalArgumentException || ex instanceof IOException || ex instanceof TrainingDiverged
+                    || ex instanceof DataException
                     || ex instanceof java.io.UncheckedIOException || ex instanceof IllegalStateException
                     && ex.getCause() instanceof IOException) {
                 commandLine.getErr().println("error: " + ex.getMessage());

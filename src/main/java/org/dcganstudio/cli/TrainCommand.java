@@ -7,7 +7,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.dcganstudio.core.data.DataContext;
 import org.dcganstudio.core.data.DataSpec;
+import org.dcganstudio.core.data.ImageDataset;
 import org.dcganstudio.core.model.ModelConfig;
 import org.dcganstudio.core.training.Devices;
 import org.dcganstudio.core.training.OptimizerSettings;
@@ -22,7 +24,9 @@ import picocli.CommandLine.Option;
         description = "Train a DCGAN into a run directory (config.json, metrics.csv, samples/, checkpoints/).")
 final class TrainCommand implements Callable<Integer> {
 
-    @Option(names = "--data", description = "data set (default " + DataSpec.DEFAULT + ")")
+    @Option(names = "--data", paramLabel = "SPEC", description = "data set: synthetic-faces[:N] (default), "
+            + "synthetic-shapes[:N], mnist, fashion-mnist, cifar-10 (downloaded when missing), or the path of an "
+            + "idx3-ubyte file, a CIFAR-10 folder/.bin/.tar.gz, an image folder or a run directory")
     String data;
 
     @Mixin
@@ -102,23 +106,36 @@ final class TrainCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--resume continues a run with its own config.json; only --iterations "
                     + "or --epochs (a new total) may be given with it");
         }
-        long total = 0;
-        if (iterations != null || epochs != null) {
-            TrainConfig saved = TrainingRun.resume(resume, 0, progress).config();
-            total = totalSteps(saved.data(), saved.model(), saved.batch(), saved.seed());
+        TrainingRun saved = TrainingRun.resume(resume, 0, progress).withDataContext(dataContext());
+        if (iterations == null && epochs == null) {
+            return saved;
         }
-        return TrainingRun.resume(resume, total, progress);
+        TrainConfig c = saved.config();
+        ImageDataset opened = iterations != null ? null : saved.openData();
+        long total = totalSteps(opened, c.batch());
+        TrainingRun run = TrainingRun.resume(resume, total, progress).withDataContext(dataContext());
+        return opened == null ? run : run.withData(opened);
+    }
+
+    /** Downloads show a progress bar; warnings (skipped files) go to stderr. */
+    private static DataContext dataContext() {
+        return DataContext.online(new ConsoleDownloadProgress(System.out), w -> System.err.println("warning: " + w));
     }
 
     private TrainingRun newRun(ConsoleProgress progress) throws Exception {
         ModelConfig m = model.toConfig(null);
-        String spec = data != null ? data : DataSpec.DEFAULT;
+        String spec = DataSpec.parse(data != null ? data : DataSpec.DEFAULT).text();
         int b = batch != null ? batch : 128;
         long s = seed != null ? seed : 1 + new java.util.Random().nextInt(10000);
         if (epochs == null && iterations == null) {
             epochs = 25;
         }
-        long total = totalSteps(spec, m, b, s);
+        ImageDataset opened = null;
+        if (iterations == null) {
+            opened = DataSpec.parse(spec).open(m.imageSize(), m.channels(), s, dataContext());
+            System.out.println("data: " + opened.name() + ", " + opened.size() + " images");
+        }
+        long total = totalSteps(opened, b);
         OptimizerSettings opt = OptimizerSettings.of(lr != null ? lr : 2e-4f, beta1 != null ? beta1 : 0.5f);
         TrainConfig c = new TrainConfig(m, opt, b, spec, s, total, epochs != null ? epochs : 0,
                 sampleEvery != null ? sampleEvery : 100, checkpointEvery != null ? checkpointEvery : 500,
@@ -126,10 +143,12 @@ final class TrainCommand implements Callable<Integer> {
         Devices.resolve(c.device());
         Path dir = runDir != null ? runDir
                 : Path.of("runs", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-        return TrainingRun.start(c, dir, progress);
+        TrainingRun run = TrainingRun.start(c, dir, progress).withDataContext(dataContext());
+        return opened == null ? run : run.withData(opened);
     }
 
-    private long totalSteps(String spec, ModelConfig m, int b, long s) {
+    /** The run's total from --iterations, or from --epochs over the opened data set. */
+    private long totalSteps(ImageDataset opened, int b) {
         if (epochs != null && iterations != null) {
             throw new IllegalArgumentException("give --epochs or --iterations, not both");
         }
@@ -142,9 +161,10 @@ final class TrainCommand implements Callable<Integer> {
         if (epochs < 1) {
             throw new IllegalArgumentException("--epochs must be at least 1, got " + epochs);
         }
-        int size = DataSpec.open(spec, m.imageSize(), m.channels(), s).size();
+        int size = opened.size();
         if (size < b) {
-            throw new IllegalArgumentException("data set " + spec + " has " + size + " images, fewer than --batch " + b);
+            throw new IllegalArgumentException("data set " + opened.name() + " has " + size
+                    + " images, fewer than --batch " + b);
         }
         return (long) epochs * (size / b);
     }

@@ -1,5 +1,12 @@
 /**
- * Data: the image-data-set abstraction, the built-in procedural data sets, seeded epoch batching
- * and background prefetching. Core: no JavaFX.
+ * Data: one pipeline from any source to the network's batches. Readers and generators
+ * ({@code formats}, {@code folder}, {@code faces}) yield decoded {@link org.dcganstudio.core.data.Raster}s
+ * with their labels ({@link org.dcganstudio.core.data.ImageAnnotations}); the
+ * {@link org.dcganstudio.core.data.Preprocessor} resizes, crops and converts them as the reference
+ * DCGAN does; {@link org.dcganstudio.core.data.PreparedImages} caches the result in 8 bits;
+ * {@link org.dcganstudio.core.data.EpochBatcher} shuffles per epoch from the seed and
+ * {@link org.dcganstudio.core.data.BatchPrefetcher} prepares batches ahead on worker threads.
+ * {@link org.dcganstudio.core.data.DataSpec} turns a {@code --data} spec into a data set. Also the
+ * procedural shapes and colours used by tests and demos. Core: no JavaFX.
  */
 package org.dcganstudio.core.data;

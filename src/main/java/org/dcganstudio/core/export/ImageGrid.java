@@ -12,7 +12,8 @@ import org.dcganstudio.core.io.AtomicFiles;
  */
 public final class ImageGrid {
 
-    private static final int PADDING = 2;
+    /** Pixels of border around and between tiles; readers of grids (RunSamples) cut along it. */
+    public static final int PADDING = 2;
 
     private ImageGrid() {}
 

@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.dcganstudio.core.data.BatchPrefetcher;
+import org.dcganstudio.core.data.DataContext;
+import org.dcganstudio.core.data.DataException;
 import org.dcganstudio.core.data.DataSpec;
 import org.dcganstudio.core.data.EpochBatcher;
 import org.dcganstudio.core.data.ImageDataset;
@@ -36,6 +38,9 @@ public final class TrainingRun {
     /** Rows of the sample grid: 64 images, 8 by 8, as the reference's fixed noise. */
     public static final int SAMPLE_COUNT = 64;
     static final int FLUSH_EVERY = 25;
+    /** Steps prepared ahead; decoding a folder of JPEGs is the slowest source. */
+    public static final int PREFETCH_STEPS = 6;
+    public static final int PREFETCH_WORKERS = 2;
     static final long NOISE_STREAM = 21;
     static final long FIXED_NOISE_STREAM = 22;
 
@@ -74,6 +79,8 @@ public final class TrainingRun {
     private final Path runDir;
     private final Checkpoint resumeFrom;
     private final Listener listener;
+    private DataContext dataContext = DataContext.offline();
+    private ImageDataset openedData;
 
     private TrainingRun(TrainConfig config, Path runDir, Checkpoint resumeFrom, Listener listener) {
         this.config = config;
@@ -102,6 +109,39 @@ public final class TrainingRun {
         return new TrainingRun(cfg, runDir, ckpt, listener);
     }
 
+    /**
+     * Opens the run's data set with this context (downloads, warnings) instead of
+     * {@link DataContext#offline()}.
+     */
+    public TrainingRun withDataContext(DataContext context) {
+        this.dataContext = context;
+        return this;
+    }
+
+    /**
+     * Trains on an already opened data set, which must be the config's spec at the model's size
+     * and channels (the CLI opens it once to count epochs; a 200,000-image folder is scanned once).
+     */
+    public TrainingRun withData(ImageDataset data) {
+        ModelConfig m = config.model();
+        if (data.imageSize() != m.imageSize() || data.channels() != m.channels()) {
+            throw new IllegalArgumentException("data set " + data.name() + " is " + data.imageSize() + "×"
+                    + data.imageSize() + "×" + data.channels() + ", the model takes " + m.imageSize() + "×"
+                    + m.imageSize() + "×" + m.channels());
+        }
+        this.openedData = data;
+        return this;
+    }
+
+    /** Opens the config's data set at the model's size and channels. */
+    public ImageDataset openData() {
+        if (openedData == null) {
+            ModelConfig m = config.model();
+            openedData = DataSpec.parse(config.data()).open(m.imageSize(), m.channels(), config.seed(), dataContext);
+        }
+        return openedData;
+    }
+
     /** The configuration this run trains with. */
     public TrainConfig config() {
         return config;
@@ -115,7 +155,7 @@ public final class TrainingRun {
         ModelConfig model = config.model();
         Files.createDirectories(runDir.resolve("samples"));
         Files.createDirectories(runDir.resolve("checkpoints"));
-        ImageDataset data = DataSpec.open(config.data(), model.imageSize(), model.channels(), config.seed());
+        ImageDataset data = openData();
         EpochBatcher batcher = new EpochBatcher(data, config.batch(), config.seed());
         try (DcganTrainer trainer = new DcganTrainer(model, config.optimizer(), Devices.resolve(config.device()),
                 config.seed())) {
@@ -144,11 +184,27 @@ public final class TrainingRun {
             float[] noise = new float[batch * model.nz()];
             long flushedAt = trainer.steps();
             long lastFlushNanos = System.nanoTime();
-            try (BatchPrefetcher prefetch = new BatchPrefetcher(batcher, trainer.steps(), 4)) {
+            try (BatchPrefetcher prefetch = new BatchPrefetcher(batcher, trainer.steps(), PREFETCH_STEPS,
+                    PREFETCH_WORKERS)) {
                 while (trainer.steps() < total && !stopRequested.getAsBoolean()) {
                     long step = trainer.steps();
                     model.zPrior().fill(Rng.derive(config.seed(), NOISE_STREAM, step), noise);
-                    trainer.step(prefetch.next(), noise, batch);
+                    float[] real;
+                    try {
+                        real = prefetch.next();
+                    } catch (IllegalStateException e) {
+                        if (!(e.getCause() instanceof DataException)) {
+                            throw e;
+                        }
+                        // The models are fine, only the data failed: keep everything trained so far.
+                        wall = flush(trainer, batcher, metrics, flushedAt, (System.nanoTime() - lastFlushNanos) / 1e9,
+                                wall);
+                        Path kept = writeCheckpoint(trainer, fixedNoise, metrics, wall);
+                        throw new DataException("could not read the images of step " + step + ": "
+                                + e.getCause().getMessage() + " (training stopped; " + kept + " holds the run so far)",
+                                e.getCause());
+                    }
+                    trainer.step(real, noise, batch);
                     long done = step + 1;
                     boolean sample = done % config.sampleEvery() == 0;
                     boolean save = done % config.checkpointEvery() == 0;

@@ -84,15 +84,6 @@ class DataTest {
         assertTrue(System.nanoTime() - t0 < 2_000_000_000L, "close must not hang on a full queue");
     }
 
-    @Test
-    void unknownSpecsNameTheSpec() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> DataSpec.open("mnist-please", 32, 1, 1));
-        assertTrue(e.getMessage().contains("mnist-please"), e.getMessage());
-        assertEquals(60000, DataSpec.open(DataSpec.DEFAULT, 32, 3, 1).size());
-        assertEquals(12, DataSpec.open("solid-colours:12", 32, 3, 1).size());
-    }
-
     /** Image i is filled with the value i, so batches reveal which images they hold. */
     private record IndexedImages(int size) implements ImageDataset {
         @Override

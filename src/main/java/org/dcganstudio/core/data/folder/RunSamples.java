@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import org.dcganstudio.core.data.DataException;
 import org.dcganstudio.core.data.Raster;
 import org.dcganstudio.core.data.RasterSource;
+import org.dcganstudio.core.export.ImageGrid;
 
 /**
  * The images a training run generated at one step, cut out of its sample grid
@@ -26,8 +27,7 @@ import org.dcganstudio.core.data.RasterSource;
  */
 public final class RunSamples implements RasterSource {
 
-    /** Border around and between tiles, as ImageGrid writes it. */
-    private static final int PADDING = 2;
+    private static final int PADDING = ImageGrid.PADDING;
     private static final Pattern SAMPLE_FILE = Pattern.compile("step-(\\d+)\\.png");
 
     private final String name;
