@@ -115,6 +115,7 @@ final class BenchCommand implements Callable<Integer> {
             }
             if (loader != null) {
                 loader.entrySet().forEach(e -> o.add(e.getKey(), e.getValue()));
+                o.addProperty("train_from_loader_images_per_s", round(trainFromLoader(t, config, noise)));
                 double train = steps * batch / seconds;
                 o.addProperty("loader_to_train_ratio", round(loader.get("loader_first_pass_images_per_s").getAsDouble()
                         / train));
@@ -153,6 +154,26 @@ final class BenchCommand implements Callable<Integer> {
         o.addProperty("loader_first_pass_images_per_s", round(perSecond[0]));
         o.addProperty("loader_second_pass_images_per_s", round(perSecond[1]));
         return o;
+    }
+
+    /**
+     * Training images/s when the batches come from a freshly opened data set through the training
+     * run's prefetcher (first epoch: decoding competes with training for the cores), so a loader
+     * that cannot keep up shows here as a drop against train_images_per_s.
+     */
+    private double trainFromLoader(DcganTrainer t, ModelConfig config, float[] noise) {
+        ImageDataset images = DataSpec.parse(data).open(config.imageSize(), config.channels(), seed,
+                DataContext.offline());
+        EpochBatcher batcher = new EpochBatcher(images, batch, seed);
+        try (BatchPrefetcher prefetch = new BatchPrefetcher(batcher, 0, TrainingRun.PREFETCH_STEPS,
+                TrainingRun.PREFETCH_WORKERS)) {
+            long begin = System.nanoTime();
+            for (int i = 0; i < steps; i++) {
+                step(t, prefetch.next(), noise, i);
+            }
+            t.drainStats();
+            return (double) steps * batch / ((System.nanoTime() - begin) / 1e9);
+        }
     }
 
     private void step(DcganTrainer t, float[] real, float[] noise, long i) {
