@@ -76,6 +76,28 @@ class BatchPrefetcherTest {
     }
 
     @Test
+    void everyEpochThroughTheWorkersHoldsEachImageExactlyOnce() {
+        int size = 40;
+        int batch = 8;
+        EpochBatcher batcher = new EpochBatcher(new IndexImages(size, -1), batch, 11);
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+            try (BatchPrefetcher prefetch = new BatchPrefetcher(batcher, 0, 5, 3)) {
+                for (int epoch = 0; epoch < 4; epoch++) {
+                    int[] seen = new int[size];
+                    for (int step = 0; step < batcher.stepsPerEpoch(); step++) {
+                        for (float index : prefetch.next()) {
+                            seen[(int) index]++;
+                        }
+                    }
+                    for (int i = 0; i < size; i++) {
+                        assertEquals(1, seen[i], "image " + i + " in epoch " + epoch);
+                    }
+                }
+            }
+        });
+    }
+
+    @Test
     void rejectsBadCapacity() {
         EpochBatcher batcher = new EpochBatcher(new IndexImages(4, -1), 2, 1);
         assertTrue(assertThrows(IllegalArgumentException.class, () -> new BatchPrefetcher(batcher, 0, 0))
