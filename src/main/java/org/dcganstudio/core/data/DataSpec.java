@@ -97,7 +97,7 @@ public final class DataSpec {
             case "cifar10":
                 if (tail != null && !tail.equals("train") && !tail.equals("test")) {
                     if (head.startsWith("cifar")) {
-                        return new DataSpec(spec, Kind.CIFAR10, 0, null, true, existing(spec, tail));
+                        return located("cifar-10:", Kind.CIFAR10, existing(spec, tail));
                     }
                     throw new IllegalArgumentException("bad split '" + tail + "' in data set '" + spec
                             + "': expected " + head + ", " + head + ":train or " + head + ":test");
@@ -105,18 +105,24 @@ public final class DataSpec {
                 return new DataSpec(spec, Kind.PUBLIC, 0, head.equals("cifar10") ? "cifar-10" : head, !"test".equals(tail),
                         null);
             case "idx":
-                return new DataSpec(spec, Kind.IDX, 0, null, true, existing(spec, tail));
+                return located("idx:", Kind.IDX, existing(spec, tail));
             case "folder":
-                return new DataSpec(spec, Kind.IMAGE_FOLDER, 0, null, true, existing(spec, tail));
+                return located("folder:", Kind.IMAGE_FOLDER, existing(spec, tail));
             case "run":
-                return new DataSpec(spec, Kind.RUN_SAMPLES, 0, null, true, existing(spec, tail));
+                return located("run:", Kind.RUN_SAMPLES, existing(spec, tail));
             default:
                 Path p = existing(spec, spec);
-                return new DataSpec(spec, detect(p), 0, null, true, p);
+                return located("", detect(p), p);
         }
     }
 
-    /** The spec as given (trimmed); what config.json records. */
+    /** A path spec with the path made absolute, so a run resumed from another folder finds its data. */
+    private static DataSpec located(String prefix, Kind kind, Path p) {
+        Path absolute = p.toAbsolutePath().normalize();
+        return new DataSpec(prefix + absolute, kind, 0, null, true, absolute);
+    }
+
+    /** The spec as given, with any path made absolute; what config.json records. */
     public String text() {
         return text;
     }

@@ -84,6 +84,10 @@ class DataSpecTest {
         assertEquals(DataSpec.Kind.IMAGE_FOLDER, folder.kind());
         assertInstanceOf(ImageFolder.class, folder.source(DataContext.offline()));
         assertEquals(DataSpec.Kind.IMAGE_FOLDER, DataSpec.parse("folder:" + cifar).kind());
+        // Relative paths are recorded absolute, so resuming from another folder finds the data.
+        Path relative = Path.of("").toAbsolutePath().relativize(photos);
+        assertEquals(photos.toAbsolutePath().normalize().toString(), DataSpec.parse(relative.toString()).text());
+        assertEquals("folder:" + photos.toAbsolutePath().normalize(), DataSpec.parse("folder:" + relative).text());
     }
 
     @Test
