@@ -50,6 +50,12 @@ public record TrainConfig(ModelConfig model, OptimizerSettings optimizer, int ba
         return new TrainConfig(model, optimizer, batch, data, seed, total, epochs, sampleEvery, checkpointEvery, device);
     }
 
+    /** The same run with other optimizer settings, as a learning-rate change during training asks. */
+    public TrainConfig withOptimizer(OptimizerSettings settings) {
+        return new TrainConfig(model, settings, batch, data, seed, iterations, epochs, sampleEvery, checkpointEvery,
+                device);
+    }
+
     /** {@code config.json}. */
     public String toJson() {
         JsonObject o = new JsonObject();

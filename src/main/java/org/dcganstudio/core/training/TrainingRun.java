@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.BooleanSupplier;
 import org.dcganstudio.core.data.BatchPrefetcher;
 import org.dcganstudio.core.data.DataContext;
@@ -51,6 +52,22 @@ public final class TrainingRun {
 
         /** Files written and other events worth a line. */
         default void onMessage(String message) {}
+
+        /** Before the first step: where the run starts, its total and its epoch length. */
+        default void onStart(long step, long total, int stepsPerEpoch) {}
+
+        /** New metrics rows, in step order (a resumed run first reports the rows it already had). */
+        default void onMetrics(List<MetricsRow> rows) {}
+
+        /**
+         * A sample grid was written.
+         *
+         * @param images the {@link #SAMPLE_COUNT} images of the fixed noise, NCHW in [-1, 1]
+         */
+        default void onSamples(long step, Path file, float[] images) {}
+
+        /** A checkpoint was written. */
+        default void onCheckpoint(long step, Path file) {}
     }
 
     /**
@@ -75,12 +92,14 @@ public final class TrainingRun {
      */
     public record Result(long steps, Path checkpoint, boolean stopped) {}
 
-    private final TrainConfig config;
+    /** Not final: a learning-rate change during training updates it (and config.json). */
+    private TrainConfig config;
     private final Path runDir;
     private final Checkpoint resumeFrom;
     private final Listener listener;
     private DataContext dataContext = DataContext.offline();
     private ImageDataset openedData;
+    private long flushIntervalNanos = 1_000_000_000L;
 
     private TrainingRun(TrainConfig config, Path runDir, Checkpoint resumeFrom, Listener listener) {
         this.config = config;
@@ -142,6 +161,15 @@ public final class TrainingRun {
         return openedData;
     }
 
+    /**
+     * How often statistics are read back from the device at most (every 25 steps, and at least
+     * this often); the studio asks for more than the CLI's once a second so charts move smoothly.
+     */
+    public TrainingRun withFlushInterval(java.time.Duration interval) {
+        this.flushIntervalNanos = interval.toNanos();
+        return this;
+    }
+
     /** The configuration this run trains with. */
     public TrainConfig config() {
         return config;
@@ -152,6 +180,15 @@ public final class TrainingRun {
      * checkpoint and sample grid.
      */
     public Result run(BooleanSupplier stopRequested) throws IOException {
+        return run((step, controls) -> !stopRequested.getAsBoolean());
+    }
+
+    /**
+     * Trains under a controller that is asked before every step (pause, single steps, slow
+     * motion, learning-rate changes, saves), until the total is reached or it says stop; then
+     * writes a final checkpoint and sample grid.
+     */
+    public Result run(Controller controller) throws IOException {
         ModelConfig model = config.model();
         Files.createDirectories(runDir.resolve("samples"));
         Files.createDirectories(runDir.resolve("checkpoints"));
@@ -159,79 +196,172 @@ public final class TrainingRun {
         EpochBatcher batcher = new EpochBatcher(data, config.batch(), config.seed());
         try (DcganTrainer trainer = new DcganTrainer(model, config.optimizer(), Devices.resolve(config.device()),
                 config.seed())) {
-            List<MetricsRow> metrics = new ArrayList<>();
-            float[] fixedNoise;
-            double wall = 0;
+            Loop loop = new Loop(trainer, batcher);
             if (resumeFrom != null) {
                 resumeFrom.restore(trainer);
-                metrics.addAll(resumeFrom.metrics());
-                fixedNoise = resumeFrom.fixedNoise();
-                wall = resumeFrom.wallSeconds();
+                loop.metrics.addAll(resumeFrom.metrics());
+                loop.fixedNoise = resumeFrom.fixedNoise();
+                loop.wall = resumeFrom.wallSeconds();
+                loop.lastCheckpoint = resumeFrom.source();
                 listener.onMessage("resumed " + resumeFrom.source() + " at step " + trainer.steps());
             } else {
-                fixedNoise = new float[SAMPLE_COUNT * model.nz()];
-                model.zPrior().fill(Rng.derive(config.seed(), FIXED_NOISE_STREAM, 0), fixedNoise);
+                loop.fixedNoise = new float[SAMPLE_COUNT * model.nz()];
+                model.zPrior().fill(Rng.derive(config.seed(), FIXED_NOISE_STREAM, 0), loop.fixedNoise);
             }
             AtomicFiles.write(runDir.resolve("config.json"), config.toJson().getBytes(StandardCharsets.UTF_8));
-            writeMetrics(metrics);
-            Path lastCheckpoint = resumeFrom == null ? null : resumeFrom.source();
-            if (resumeFrom == null) {
-                writeSamples(trainer, fixedNoise, 0);
+            writeMetrics(loop.metrics);
+            listener.onStart(trainer.steps(), config.iterations(), batcher.stepsPerEpoch());
+            if (!loop.metrics.isEmpty()) {
+                listener.onMetrics(List.copyOf(loop.metrics));
             }
+            if (resumeFrom == null) {
+                loop.writeSamples(0);
+            }
+            return loop.train(controller);
+        }
+    }
 
+    /** Steers a run between steps; called on the training thread. */
+    @FunctionalInterface
+    public interface Controller {
+        /**
+         * Called before every step. May block (a pause) and may act on the run through
+         * {@code controls}; returns false to end the run, which then writes its final checkpoint.
+         *
+         * @param step the step about to run
+         */
+        boolean beforeStep(long step, Controls controls);
+    }
+
+    /** What a {@link Controller} may do to a running run, on the training thread. */
+    public interface Controls {
+        /** Makes the statistics of every step so far known to the listener now. */
+        void publish() throws IOException;
+
+        /** Writes a checkpoint of the run now. */
+        Path saveCheckpoint() throws IOException;
+
+        /** Changes both learning rates from the next step on; config.json records them. */
+        void setLearningRates(float lrG, float lrD) throws IOException;
+
+        /** The settings the run trains with now. */
+        TrainConfig config();
+    }
+
+    /** The state of one run of the training loop, and the controls it offers its controller. */
+    private final class Loop implements Controls {
+        final DcganTrainer trainer;
+        final EpochBatcher batcher;
+        final List<MetricsRow> metrics = new ArrayList<>();
+        float[] fixedNoise;
+        double wall;
+        Path lastCheckpoint;
+        long flushedAt;
+        long lastFlushNanos;
+
+        Loop(DcganTrainer trainer, EpochBatcher batcher) {
+            this.trainer = trainer;
+            this.batcher = batcher;
+        }
+
+        Result train(Controller controller) throws IOException {
+            ModelConfig model = config.model();
             long total = config.iterations();
             int batch = config.batch();
             float[] noise = new float[batch * model.nz()];
-            long flushedAt = trainer.steps();
-            long lastFlushNanos = System.nanoTime();
+            flushedAt = trainer.steps();
+            lastFlushNanos = System.nanoTime();
+            boolean stopped = false;
             try (BatchPrefetcher prefetch = new BatchPrefetcher(batcher, trainer.steps(), PREFETCH_STEPS,
                     PREFETCH_WORKERS)) {
-                while (trainer.steps() < total && !stopRequested.getAsBoolean()) {
+                while (trainer.steps() < total) {
                     long step = trainer.steps();
-                    model.zPrior().fill(Rng.derive(config.seed(), NOISE_STREAM, step), noise);
-                    float[] real;
-                    try {
-                        real = prefetch.next();
-                    } catch (IllegalStateException e) {
-                        if (!(e.getCause() instanceof DataException)) {
-                            throw e;
-                        }
-                        // The models are fine, only the data failed: keep everything trained so far.
-                        wall = flush(trainer, batcher, metrics, flushedAt, (System.nanoTime() - lastFlushNanos) / 1e9,
-                                wall);
-                        Path kept = writeCheckpoint(trainer, fixedNoise, metrics, wall);
-                        throw new DataException("could not read the images of step " + step + ": "
-                                + e.getCause().getMessage() + " (training stopped; " + kept + " holds the run so far)",
-                                e.getCause());
+                    if (!controller.beforeStep(step, this)) {
+                        stopped = true;
+                        break;
                     }
-                    trainer.step(real, noise, batch);
+                    model.zPrior().fill(Rng.derive(config.seed(), NOISE_STREAM, step), noise);
+                    trainer.step(nextBatch(prefetch, step), noise, batch);
                     long done = step + 1;
                     boolean sample = done % config.sampleEvery() == 0;
                     boolean save = done % config.checkpointEvery() == 0;
-                    boolean last = done == total || stopRequested.getAsBoolean();
                     long now = System.nanoTime();
-                    if (sample || save || last || done - flushedAt >= FLUSH_EVERY || now - lastFlushNanos > 1e9) {
-                        double dt = (now - lastFlushNanos) / 1e9;
-                        wall = flush(trainer, batcher, metrics, flushedAt, dt, wall);
-                        flushedAt = done;
-                        lastFlushNanos = now;
+                    if (sample || save || done == total || done - flushedAt >= FLUSH_EVERY
+                            || now - lastFlushNanos > flushIntervalNanos) {
+                        publish();
                     }
                     if (sample) {
-                        writeSamples(trainer, fixedNoise, done);
+                        writeSamples(done);
                     }
                     if (save) {
-                        lastCheckpoint = writeCheckpoint(trainer, fixedNoise, metrics, wall);
+                        saveCheckpoint();
                     }
                 }
             }
+            publish();
             long done = trainer.steps();
             if (lastCheckpoint == null || done % config.checkpointEvery() != 0 && done > 0) {
-                lastCheckpoint = writeCheckpoint(trainer, fixedNoise, metrics, wall);
+                saveCheckpoint();
             }
             if (done % config.sampleEvery() != 0) {
-                writeSamples(trainer, fixedNoise, done);
+                writeSamples(done);
             }
-            return new Result(done, lastCheckpoint, done < total);
+            return new Result(done, lastCheckpoint, stopped && done < total);
+        }
+
+        private float[] nextBatch(BatchPrefetcher prefetch, long step) throws IOException {
+            try {
+                return prefetch.next();
+            } catch (IllegalStateException e) {
+                if (!(e.getCause() instanceof DataException)) {
+                    throw e;
+                }
+                // The models are fine, only the data failed: keep everything trained so far.
+                publish();
+                Path kept = saveCheckpoint();
+                throw new DataException("could not read the images of step " + step + ": "
+                        + e.getCause().getMessage() + " (training stopped; " + kept + " holds the run so far)",
+                        e.getCause());
+            }
+        }
+
+        @Override
+        public void publish() throws IOException {
+            long now = System.nanoTime();
+            wall = flush(trainer, batcher, metrics, flushedAt, (now - lastFlushNanos) / 1e9, wall);
+            flushedAt = trainer.steps();
+            lastFlushNanos = now;
+        }
+
+        @Override
+        public Path saveCheckpoint() throws IOException {
+            if (flushedAt != trainer.steps()) {
+                publish();
+            }
+            lastCheckpoint = writeCheckpoint(trainer, fixedNoise, metrics, wall);
+            return lastCheckpoint;
+        }
+
+        @Override
+        public void setLearningRates(float lrG, float lrD) throws IOException {
+            OptimizerSettings o = config.optimizer();
+            // Validated by the settings record before anything changes.
+            OptimizerSettings changed = new OptimizerSettings(lrG, lrD, o.beta1(), o.beta2(), o.epsilon());
+            trainer.optimizerG().setLearningRate(lrG);
+            trainer.optimizerD().setLearningRate(lrD);
+            config = config.withOptimizer(changed);
+            AtomicFiles.write(runDir.resolve("config.json"), config.toJson().getBytes(StandardCharsets.UTF_8));
+            listener.onMessage(String.format(Locale.ROOT, "learning rates now %.3g (G) and %.3g (D) from step %d",
+                    lrG, lrD, trainer.steps()));
+        }
+
+        @Override
+        public TrainConfig config() {
+            return config;
+        }
+
+        void writeSamples(long step) throws IOException {
+            TrainingRun.this.writeSamples(trainer, fixedNoise, step);
         }
     }
 
@@ -244,6 +374,7 @@ public final class TrainingRun {
         double ips = rows.length * config.batch() / Math.max(seconds, 1e-9);
         StringBuilder csv = new StringBuilder();
         MetricsRow row = null;
+        List<MetricsRow> added = new ArrayList<>(rows.length);
         for (int i = 0; i < rows.length; i++) {
             float[] r = rows[i];
             long step = firstStep + i + 1;
@@ -252,14 +383,17 @@ public final class TrainingRun {
                     r[DcganTrainer.D_X], r[DcganTrainer.D_G_Z1], r[DcganTrainer.D_G_Z2], ips, rowWall);
             if (!row.isFinite()) {
                 Files.writeString(runDir.resolve("metrics.csv"), csv, StandardOpenOption.APPEND);
+                listener.onMetrics(added);
                 throw new TrainingDiverged("losses became NaN or infinite at step " + step + " (Loss_D " + row.lossD()
                         + ", Loss_G " + row.lossG() + "); training stopped and the last good checkpoint in "
                         + runDir.resolve("checkpoints") + " is kept. Try a lower learning rate or another seed.");
             }
             metrics.add(row);
+            added.add(row);
             csv.append(row.toCsv()).append('\n');
         }
         Files.writeString(runDir.resolve("metrics.csv"), csv, StandardOpenOption.APPEND);
+        listener.onMetrics(added);
         double left = (config.iterations() - row.step()) * config.batch() / Math.max(ips, 1e-9);
         listener.onProgress(new Progress(row.step(), config.iterations(), batcher.stepsPerEpoch(), ips, left, row));
         return wall + seconds;
@@ -279,6 +413,7 @@ public final class TrainingRun {
         Path file = runDir.resolve("samples").resolve(String.format("step-%06d.png", step));
         ImageGrid.writePng(file, images, SAMPLE_COUNT, m.channels(), m.imageSize(), 8);
         listener.onMessage("samples " + file);
+        listener.onSamples(step, file, images);
     }
 
     private Path writeCheckpoint(DcganTrainer trainer, float[] fixedNoise, List<MetricsRow> metrics, double wall)
@@ -286,6 +421,7 @@ public final class TrainingRun {
         Path file = runDir.resolve("checkpoints").resolve(Checkpoint.fileName(trainer.steps()));
         Checkpoint.write(file, config, trainer, fixedNoise, metrics, wall);
         listener.onMessage("checkpoint " + file);
+        listener.onCheckpoint(trainer.steps(), file);
         return file;
     }
 }
