@@ -180,7 +180,7 @@ public final class TrainingRun {
      * checkpoint and sample grid.
      */
     public Result run(BooleanSupplier stopRequested) throws IOException {
-        return run((step, controls) -> !stopRequested.getAsBoolean());
+        return run((step, controls) -> stopRequested.getAsBoolean() ? Decision.STOP : Decision.RUN);
     }
 
     /**
@@ -221,16 +221,26 @@ public final class TrainingRun {
         }
     }
 
+    /** What a controller decides before a step. */
+    public enum Decision {
+        /** Run the step. */
+        RUN,
+        /** End the run here, writing a final checkpoint and sample grid. */
+        STOP,
+        /** End the run here and write nothing more: the last periodic checkpoint stays the latest. */
+        ABANDON
+    }
+
     /** Steers a run between steps; called on the training thread. */
     @FunctionalInterface
     public interface Controller {
         /**
          * Called before every step. May block (a pause) and may act on the run through
-         * {@code controls}; returns false to end the run, which then writes its final checkpoint.
+         * {@code controls}.
          *
          * @param step the step about to run
          */
-        boolean beforeStep(long step, Controls controls);
+        Decision beforeStep(long step, Controls controls);
     }
 
     /** What a {@link Controller} may do to a running run, on the training thread. */
@@ -271,13 +281,13 @@ public final class TrainingRun {
             float[] noise = new float[batch * model.nz()];
             flushedAt = trainer.steps();
             lastFlushNanos = System.nanoTime();
-            boolean stopped = false;
+            Decision decision = Decision.RUN;
             try (BatchPrefetcher prefetch = new BatchPrefetcher(batcher, trainer.steps(), PREFETCH_STEPS,
                     PREFETCH_WORKERS)) {
                 while (trainer.steps() < total) {
                     long step = trainer.steps();
-                    if (!controller.beforeStep(step, this)) {
-                        stopped = true;
+                    decision = controller.beforeStep(step, this);
+                    if (decision != Decision.RUN) {
                         break;
                     }
                     model.zPrior().fill(Rng.derive(config.seed(), NOISE_STREAM, step), noise);
@@ -300,13 +310,18 @@ public final class TrainingRun {
             }
             publish();
             long done = trainer.steps();
+            if (decision == Decision.ABANDON) {
+                listener.onMessage("stopped at step " + done + " without saving; the latest checkpoint is "
+                        + lastCheckpoint);
+                return new Result(done, lastCheckpoint, true);
+            }
             if (lastCheckpoint == null || done % config.checkpointEvery() != 0 && done > 0) {
                 saveCheckpoint();
             }
             if (done % config.sampleEvery() != 0) {
                 writeSamples(done);
             }
-            return new Result(done, lastCheckpoint, stopped && done < total);
+            return new Result(done, lastCheckpoint, decision != Decision.RUN && done < total);
         }
 
         private float[] nextBatch(BatchPrefetcher prefetch, long step) throws IOException {
