@@ -16,8 +16,23 @@ class ArchitectureTest {
 
     @Test
     void coreNeverImportsJavaFx() throws IOException {
-        List<String> offenders = importing(MAIN.resolve("core"), "import javafx");
+        List<String> offenders = mentioning(MAIN.resolve("core"), "javafx.");
         assertTrue(offenders.isEmpty(), "core must not depend on JavaFX: " + offenders);
+    }
+
+    @Test
+    void viewModelsUsePropertiesButNoNodes() throws IOException {
+        for (String ui : List.of("javafx.scene", "javafx.stage", "javafx.application", "javafx.animation")) {
+            List<String> offenders = mentioning(MAIN.resolve("app"), ui);
+            assertTrue(offenders.isEmpty(), "ViewModels must not use " + ui + " (Views do): " + offenders);
+        }
+    }
+
+    @Test
+    void viewsReachTheCoreOnlyThroughViewModels() throws IOException {
+        List<String> offenders = mentioning(MAIN.resolve("ui"), "org.dcganstudio.core");
+        assertTrue(offenders.isEmpty(), "Views must talk to ViewModels in org.dcganstudio.app, not the core: "
+                + offenders);
     }
 
     @Test
@@ -39,15 +54,20 @@ class ArchitectureTest {
         }
     }
 
-    private static List<String> importing(Path root, String text) throws IOException {
+    /** Source files under {@code root} whose code (not comments) contains {@code text}. */
+    private static List<String> mentioning(Path root, String text) throws IOException {
         try (Stream<Path> files = Files.walk(root)) {
             return files.filter(f -> f.toString().endsWith(".java")).filter(f -> {
                 try {
-                    return Files.readString(f).contains(text);
+                    return withoutComments(Files.readString(f)).contains(text);
                 } catch (IOException e) {
                     throw new IllegalStateException(e);
                 }
             }).map(Path::toString).toList();
         }
+    }
+
+    private static String withoutComments(String source) {
+        return source.replaceAll("(?s)/\\*.*?\\*/", "").replaceAll("//[^\n]*", "");
     }
 }

@@ -1,0 +1,23 @@
+package org.dcganstudio.app.shell;
+
+import org.dcganstudio.app.BackgroundTasks;
+import org.dcganstudio.app.PreferenceStore;
+import org.dcganstudio.core.data.DataContext;
+import org.dcganstudio.core.data.download.DatasetCache;
+import org.dcganstudio.core.data.download.DownloadListener;
+import org.dcganstudio.core.session.TrainingSession;
+
+/** The composition root: builds the core services the studio's ViewModels run on. */
+public final class StudioServices {
+
+    private StudioServices() {
+    }
+
+    /** The studio with the standard data cache and a fresh training session. */
+    public static StudioViewModel create(BackgroundTasks tasks, PreferenceStore prefs) {
+        DatasetCache cache = DatasetCache.standard();
+        // Data sets are downloaded from the chooser (with its progress bar), never silently at start.
+        DataContext data = new DataContext(cache, false, DownloadListener.NONE, w -> { });
+        return new StudioViewModel(new TrainingSession(data), tasks, prefs, cache);
+    }
+}

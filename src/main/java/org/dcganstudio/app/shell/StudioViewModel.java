@@ -1,0 +1,151 @@
+package org.dcganstudio.app.shell;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import org.dcganstudio.app.BackgroundTasks;
+import org.dcganstudio.app.PreferenceStore;
+import org.dcganstudio.app.train.TrainViewModel;
+import org.dcganstudio.core.data.download.DatasetCache;
+import org.dcganstudio.core.session.SessionState;
+import org.dcganstudio.core.session.TrainingSession;
+import org.dcganstudio.core.training.Devices;
+
+/**
+ * The main window's state: the Train section's ViewModel, the status bar, and preferences. Owns
+ * the training session for the window's lifetime ({@link #close()} ends it, so no thread or native
+ * memory outlives the window).
+ */
+public final class StudioViewModel implements AutoCloseable {
+
+    /** Preference keys. */
+    public static final String RUNS_DIR = "runs.dir";
+    public static final String LAST_RUN = "last.run";
+    public static final String THEME = "theme";
+    public static final String WINDOW = "window";
+
+    private final TrainingSession session;
+    private final PreferenceStore prefs;
+    private final TrainViewModel train;
+    private final ReadOnlyStringWrapper device = new ReadOnlyStringWrapper("loading engine…");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper memory = new ReadOnlyStringWrapper("");
+    private final BooleanProperty dark = new SimpleBooleanProperty();
+
+    public StudioViewModel(TrainingSession session, BackgroundTasks tasks, PreferenceStore prefs, DatasetCache cache) {
+        this.session = session;
+        this.prefs = prefs;
+        this.train = new TrainViewModel(session, tasks, cache, this::newRunDir);
+        dark.set("dark".equals(prefs.get(THEME, "light")));
+        dark.addListener((obs, was, now) -> {
+            prefs.put(THEME, now ? "dark" : "light");
+            prefs.flush();
+        });
+        train.runDirProperty().addListener((obs, old, now) -> {
+            if (now != null) {
+                prefs.put(LAST_RUN, now.toAbsolutePath().toString());
+                prefs.flush();
+            }
+        });
+        // Loading libtorch takes a second or two: never on the UI thread.
+        tasks.run(() -> Devices.describe(Devices.resolve("auto")), device::set,
+                e -> device.set("engine unavailable: " + e.getMessage()));
+    }
+
+    /** Where new runs go: the runs folder (preference, default ~/dcgan-studio/runs) and the time. */
+    public Path newRunDir() {
+        Path root = runsRoot();
+        String name = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        Path dir = root.resolve(name);
+        for (int i = 2; Files.exists(dir); i++) {
+            dir = root.resolve(name + "-" + i);
+        }
+        return dir;
+    }
+
+    /** The folder new runs are created in. */
+    public Path runsRoot() {
+        return Path.of(prefs.get(RUNS_DIR, Path.of(System.getProperty("user.home"), "dcgan-studio", "runs").toString()));
+    }
+
+    /** The last run directory opened or trained, if any. */
+    public Path lastRun() {
+        String last = prefs.get(LAST_RUN, "");
+        return last.isEmpty() ? null : Path.of(last);
+    }
+
+    /** Saved window bounds as "x,y,width,height", or empty. */
+    public String windowBounds() {
+        return prefs.get(WINDOW, "");
+    }
+
+    /** Remembers the window bounds for the next launch. */
+    public void rememberWindow(double x, double y, double width, double height) {
+        prefs.put(WINDOW, String.format(Locale.ROOT, "%.0f,%.0f,%.0f,%.0f", x, y, width, height));
+        prefs.flush();
+    }
+
+    /** Pulls the training state and refreshes the status bar; called by the view's frame timer. */
+    public void refresh() {
+        train.refresh();
+        Runtime rt = Runtime.getRuntime();
+        long usedMb = (rt.totalMemory() - rt.freeMemory()) >> 20;
+        memory.set(String.format(Locale.ROOT, "heap %d / %d MB", usedMb, rt.maxMemory() >> 20));
+        SessionState s = train.stateProperty().get();
+        String text = switch (s) {
+            case IDLE -> "ready";
+            case STARTING -> "starting…";
+            default -> String.format(Locale.ROOT, "%s · step %,d / %,d · %.1f img/s", s.name().toLowerCase(Locale.ROOT),
+                    train.stepProperty().get(), train.totalProperty().get(), train.imagesPerSProperty().get());
+        };
+        status.set(text);
+    }
+
+    /** True while a run holds the models (closing asks whether to save). */
+    public boolean training() {
+        return train.activeProperty().get();
+    }
+
+    public TrainViewModel train() {
+        return train;
+    }
+
+    public ReadOnlyStringProperty deviceProperty() {
+        return device.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty memoryProperty() {
+        return memory.getReadOnlyProperty();
+    }
+
+    /** The dark theme, persisted. */
+    public BooleanProperty darkProperty() {
+        return dark;
+    }
+
+    /**
+     * Ends the session: with {@code save}, a running run writes its final checkpoint; without, it
+     * ends at once and the last periodic checkpoint stays the latest.
+     */
+    public void close(boolean save) {
+        if (!save && training()) {
+            session.send(new org.dcganstudio.core.session.SessionCommand.Abandon());
+        }
+        session.close();
+    }
+
+    @Override
+    public void close() {
+        close(true);
+    }
+}

@@ -1,0 +1,450 @@
+package org.dcganstudio.app.train;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javax.imageio.ImageIO;
+import org.dcganstudio.app.BackgroundTasks;
+import org.dcganstudio.core.data.download.DatasetCache;
+import org.dcganstudio.core.export.ImageGrid;
+import org.dcganstudio.core.session.Failure;
+import org.dcganstudio.core.session.MetricsSeries;
+import org.dcganstudio.core.session.SampleGrid;
+import org.dcganstudio.core.session.SessionCommand;
+import org.dcganstudio.core.session.SessionSnapshot;
+import org.dcganstudio.core.session.SessionState;
+import org.dcganstudio.core.session.TrainingSession;
+import org.dcganstudio.core.training.OptimizerSettings;
+import org.dcganstudio.core.training.TrainConfig;
+
+/**
+ * The Train view's state and commands. Commands go to the {@link TrainingSession} queue and return
+ * at once; {@link #refresh()} (called by the view at most 30 times a second) copies the session's
+ * latest snapshot into properties, skipping it when nothing changed, so a fast trainer never floods
+ * the UI and a slow UI never holds the trainer up.
+ */
+public final class TrainViewModel {
+
+    private final TrainingSession session;
+    private final BackgroundTasks tasks;
+    private final Supplier<Path> newRunDir;
+    private final HyperParameters form = new HyperParameters();
+    private final DatasetChoice dataset;
+
+    private final ReadOnlyObjectWrapper<SessionState> state = new ReadOnlyObjectWrapper<>(SessionState.IDLE);
+    private final ReadOnlyLongWrapper step = new ReadOnlyLongWrapper();
+    private final ReadOnlyLongWrapper total = new ReadOnlyLongWrapper();
+    private final ReadOnlyLongWrapper epoch = new ReadOnlyLongWrapper();
+    private final ReadOnlyDoubleWrapper epochProgress = new ReadOnlyDoubleWrapper();
+    private final ReadOnlyDoubleWrapper runProgress = new ReadOnlyDoubleWrapper();
+    private final ReadOnlyDoubleWrapper imagesPerS = new ReadOnlyDoubleWrapper();
+    private final ReadOnlyStringWrapper eta = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<Path> runDir = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<ChartData> metrics = new ReadOnlyObjectWrapper<>(ChartData.EMPTY);
+    private final ReadOnlyObjectWrapper<GridPixels> grid = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper stateText = new ReadOnlyStringWrapper("ready");
+    private final ObservableList<Long> gridSteps = FXCollections.observableArrayList();
+    private final ObservableList<Path> checkpoints = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<ErrorReport> failure = new ReadOnlyObjectWrapper<>();
+    private MetricsSeries seenMetrics = MetricsSeries.EMPTY;
+    private final BooleanProperty slowMotion = new SimpleBooleanProperty(false);
+    private final BooleanProperty smoothing = new SimpleBooleanProperty(true);
+    private final StringProperty lrG = new SimpleStringProperty("2e-4");
+    private final StringProperty lrD = new SimpleStringProperty("2e-4");
+    private final ReadOnlyStringWrapper lrError = new ReadOnlyStringWrapper("");
+    /** The grid step shown when scrubbing the timeline; null follows the newest grid. */
+    private final ReadOnlyObjectWrapper<Long> shownGridStep = new ReadOnlyObjectWrapper<>();
+
+    private final BooleanBinding active;
+    private final BooleanBinding canStart;
+    private final BooleanBinding canPause;
+    private final BooleanBinding canResume;
+
+    private long seenVersion = -1;
+    private SampleGrid liveGrid;
+    private Failure shownFailure;
+    private OptimizerSettings seenOptimizer;
+
+    /** Slow motion waits this long between steps. */
+    public static final int SLOW_MOTION_MILLIS = 400;
+
+    /**
+     * @param session the training thread
+     * @param tasks runs file and data work off the UI thread
+     * @param cache where public data sets are found
+     * @param newRunDir the directory of the next new run
+     */
+    public TrainViewModel(TrainingSession session, BackgroundTasks tasks, DatasetCache cache, Supplier<Path> newRunDir) {
+        this.session = session;
+        this.tasks = tasks;
+        this.newRunDir = newRunDir;
+        this.dataset = new DatasetChoice(tasks, cache);
+        active = Bindings.createBooleanBinding(() -> state.get().active(), state);
+        canStart = active.not().and(form.validProperty()).and(dataset.busyProperty().not())
+                .and(dataset.countProperty().greaterThan(0)).and(dataset.errorProperty().isEmpty());
+        canPause = Bindings.createBooleanBinding(() -> state.get() == SessionState.RUNNING, state);
+        canResume = Bindings.createBooleanBinding(() -> state.get() == SessionState.PAUSED, state);
+        slowMotion.addListener((obs, was, on) -> session.send(new SessionCommand.SlowMotion(on ? SLOW_MOTION_MILLIS : 0)));
+        dataset.specProperty().addListener((obs, old, now) -> inspectDataset());
+        form.field("image size").textProperty().addListener((obs, old, now) -> inspectDataset());
+        form.field("channels").textProperty().addListener((obs, old, now) -> inspectDataset());
+    }
+
+    /** Opens the chosen data set at the form's image size and channels, for its count and preview. */
+    public void inspectDataset() {
+        try {
+            int size = Integer.parseInt(form.field("image size").textProperty().get().strip());
+            int channels = Integer.parseInt(form.field("channels").textProperty().get().strip());
+            if (form.field("image size").errorProperty().get().isEmpty()
+                    && form.field("channels").errorProperty().get().isEmpty()) {
+                dataset.inspect(size, channels);
+            }
+        } catch (NumberFormatException e) {
+            // The form shows what is wrong with the field; nothing to inspect until it is fixed.
+        }
+    }
+
+    // --- commands -------------------------------------------------------------------------
+
+    /** Starts a new run with the form's settings on the chosen data set. */
+    public void start() {
+        if (!canStart.get()) {
+            return;
+        }
+        TrainConfig config;
+        try {
+            config = form.toConfig(dataset.specProperty().get(), dataset.countProperty().get());
+        } catch (IllegalArgumentException e) {
+            message.set(e.getMessage());
+            return;
+        }
+        Path dir = newRunDir.get();
+        lrG.set(Float.toString(config.optimizer().lrG()));
+        lrD.set(Float.toString(config.optimizer().lrD()));
+        failure.set(null);
+        shownGridStep.set(null);
+        session.send(new SessionCommand.Start(config, dir));
+    }
+
+    /** Continues a run directory from its latest checkpoint. */
+    public void resumeRun(Path dir) {
+        if (active.get()) {
+            message.set("a run is in progress: stop it before opening another");
+            return;
+        }
+        failure.set(null);
+        shownGridStep.set(null);
+        session.send(new SessionCommand.Resume(dir, 0));
+    }
+
+    /** Holds between steps. */
+    public void pause() {
+        session.send(new SessionCommand.Pause());
+    }
+
+    /** Carries on after a pause. */
+    public void resume() {
+        session.send(new SessionCommand.Continue());
+    }
+
+    /** Pauses if running, carries on if paused: the Space key. */
+    public void togglePause() {
+        if (state.get() == SessionState.RUNNING) {
+            pause();
+        } else if (state.get() == SessionState.PAUSED) {
+            resume();
+        } else {
+            start();
+        }
+    }
+
+    /** One step, then hold. */
+    public void step() {
+        if (active.get()) {
+            session.send(new SessionCommand.Step());
+        }
+    }
+
+    /** Ends the run, writing a final checkpoint. */
+    public void stop() {
+        if (active.get()) {
+            session.send(new SessionCommand.Stop());
+        }
+    }
+
+    /** Writes a checkpoint now. */
+    public void save() {
+        if (active.get()) {
+            session.send(new SessionCommand.Save());
+        }
+    }
+
+    /** Sends the learning-rate fields to the running run, after checking them. */
+    public void applyLearningRates() {
+        String g = HyperParameters.positiveRate(lrG.get().strip());
+        String d = HyperParameters.positiveRate(lrD.get().strip());
+        if (!g.isEmpty() || !d.isEmpty()) {
+            lrError.set(!g.isEmpty() ? "lr G " + g : "lr D " + d);
+            return;
+        }
+        lrError.set("");
+        session.send(new SessionCommand.SetLearningRates(Float.parseFloat(lrG.get().strip()),
+                Float.parseFloat(lrD.get().strip())));
+    }
+
+    /** Shows the grid of {@code gridStep} (read from the run directory in the background). */
+    public void showGrid(long gridStep) {
+        Path dir = runDir.get();
+        if (dir == null) {
+            return;
+        }
+        if (liveGrid != null && liveGrid.step() == gridStep) {
+            followLiveGrid();
+            return;
+        }
+        shownGridStep.set(gridStep);
+        int tile = currentTile();
+
+        tasks.run(() -> readGrid(dir, gridStep, tile), g -> {
+            Long wanted = shownGridStep.get();
+            if (wanted != null && wanted == gridStep) {
+                grid.set(GridPixels.of(g));
+            }
+        }, e -> message.set("could not read the grid of step " + gridStep + ": " + e.getMessage()));
+    }
+
+    /** Goes back to showing each new grid as it comes. */
+    public void followLiveGrid() {
+        shownGridStep.set(null);
+        grid.set(GridPixels.of(liveGrid));
+    }
+
+    /** The view has shown the failure dialog. */
+    public void acknowledgeFailure() {
+        failure.set(null);
+    }
+
+    private int currentTile() {
+        if (liveGrid != null) {
+            return liveGrid.tile();
+        }
+        GridPixels shown = grid.get();
+        return shown != null ? shown.tile() : Integer.parseInt(form.field("image size").textProperty().get());
+    }
+
+    static SampleGrid readGrid(Path dir, long gridStep, int tile) throws java.io.IOException {
+        Path file = dir.resolve("samples").resolve(String.format(Locale.ROOT, "step-%06d.png", gridStep));
+        BufferedImage img = ImageIO.read(file.toFile());
+        if (img == null) {
+            throw new java.io.IOException(file + " is not a readable PNG");
+        }
+        int w = img.getWidth();
+        int h = img.getHeight();
+        int columns = Math.max(1, (w - ImageGrid.PADDING) / (tile + ImageGrid.PADDING));
+        return new SampleGrid(gridStep, w, h, img.getRGB(0, 0, w, h, null, 0, w), columns, tile, ImageGrid.PADDING);
+    }
+
+    // --- pulling the session's state ------------------------------------------------------
+
+    /** Copies the session's latest snapshot into the properties; cheap when nothing changed. */
+    public void refresh() {
+        SessionSnapshot s = session.latest();
+        if (s.version() == seenVersion) {
+            return;
+        }
+        seenVersion = s.version();
+        state.set(s.state());
+        stateText.set(s.state().name().toLowerCase(Locale.ROOT));
+        step.set(s.step());
+        total.set(s.total());
+        epoch.set(s.epoch());
+        epochProgress.set(s.epochProgress());
+        runProgress.set(s.total() == 0 ? 0 : (double) s.step() / s.total());
+        imagesPerS.set(s.imagesPerS());
+        eta.set(s.state() == SessionState.RUNNING && s.imagesPerS() > 0 ? duration(s.etaSeconds()) : "");
+        if (!s.message().isEmpty()) {
+            message.set(s.message());
+        }
+        runDir.set(s.runDir());
+        if (s.metrics() != seenMetrics) {
+            seenMetrics = s.metrics();
+            metrics.set(new ChartData(seenMetrics));
+        }
+        if (s.grid() != liveGrid) {
+            liveGrid = s.grid();
+            if (shownGridStep.get() == null) {
+                grid.set(GridPixels.of(liveGrid));
+            }
+        }
+        if (!gridSteps.equals(s.gridSteps())) {
+            List<Long> steps = s.gridSteps();
+            if (steps.size() > gridSteps.size() && steps.subList(0, gridSteps.size()).equals(gridSteps)) {
+                gridSteps.addAll(steps.subList(gridSteps.size(), steps.size()));
+            } else {
+                gridSteps.setAll(steps);
+            }
+        }
+        if (!checkpoints.equals(s.checkpoints())) {
+            checkpoints.setAll(s.checkpoints());
+        }
+        if (s.failure() != null && s.failure() != shownFailure) {
+            shownFailure = s.failure();
+            failure.set(new ErrorReport(s.failure().title(), s.failure().detail(), s.failure().advice()));
+        }
+        // Show the learning rates the run uses when they change (a new run, or a change applied),
+        // without overwriting what the user is typing in between.
+        if (s.config() != null && !s.config().optimizer().equals(seenOptimizer)) {
+            seenOptimizer = s.config().optimizer();
+            lrG.set(Float.toString(seenOptimizer.lrG()));
+            lrD.set(Float.toString(seenOptimizer.lrD()));
+        }
+    }
+
+    static String duration(double seconds) {
+        long s = Math.round(seconds);
+        if (s >= 3600) {
+            return String.format(Locale.ROOT, "%dh%02dm", s / 3600, (s % 3600) / 60);
+        }
+        return String.format(Locale.ROOT, "%dm%02ds", s / 60, s % 60);
+    }
+
+    // --- properties -----------------------------------------------------------------------
+
+    public HyperParameters form() {
+        return form;
+    }
+
+    public DatasetChoice dataset() {
+        return dataset;
+    }
+
+    public ReadOnlyObjectProperty<SessionState> stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+
+    public ReadOnlyLongProperty stepProperty() {
+        return step.getReadOnlyProperty();
+    }
+
+    public ReadOnlyLongProperty totalProperty() {
+        return total.getReadOnlyProperty();
+    }
+
+    public ReadOnlyLongProperty epochProperty() {
+        return epoch.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty epochProgressProperty() {
+        return epochProgress.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty runProgressProperty() {
+        return runProgress.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty imagesPerSProperty() {
+        return imagesPerS.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty etaProperty() {
+        return eta.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Path> runDirProperty() {
+        return runDir.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<ChartData> metricsProperty() {
+        return metrics.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<GridPixels> gridProperty() {
+        return grid.getReadOnlyProperty();
+    }
+
+    /** The session state in words: ready, starting, running, paused, stopped, finished, failed. */
+    public ReadOnlyStringProperty stateTextProperty() {
+        return stateText.getReadOnlyProperty();
+    }
+
+    /** Steps of every grid recorded, for the timeline slider. */
+    public ObservableList<Long> gridSteps() {
+        return FXCollections.unmodifiableObservableList(gridSteps);
+    }
+
+    /** Every checkpoint of the run, oldest first. */
+    public ObservableList<Path> checkpoints() {
+        return FXCollections.unmodifiableObservableList(checkpoints);
+    }
+
+    public ReadOnlyObjectProperty<Long> shownGridStepProperty() {
+        return shownGridStep.getReadOnlyProperty();
+    }
+
+    /**
+     * Set when a run fails: title, what happened and what to do, one per line. The view shows a
+     * dialog, then calls {@link #acknowledgeFailure()}.
+     */
+    public ReadOnlyObjectProperty<ErrorReport> failureProperty() {
+        return failure.getReadOnlyProperty();
+    }
+
+    public BooleanProperty slowMotionProperty() {
+        return slowMotion;
+    }
+
+    public BooleanProperty smoothingProperty() {
+        return smoothing;
+    }
+
+    public StringProperty lrGProperty() {
+        return lrG;
+    }
+
+    public StringProperty lrDProperty() {
+        return lrD;
+    }
+
+    public ReadOnlyStringProperty lrErrorProperty() {
+        return lrError.getReadOnlyProperty();
+    }
+
+    public BooleanBinding activeProperty() {
+        return active;
+    }
+
+    public BooleanBinding canStartProperty() {
+        return canStart;
+    }
+
+    public BooleanBinding canPauseProperty() {
+        return canPause;
+    }
+
+    public BooleanBinding canResumeProperty() {
+        return canResume;
+    }
+}

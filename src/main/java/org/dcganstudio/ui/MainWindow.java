@@ -1,0 +1,237 @@
+package org.dcganstudio.ui;
+
+import java.io.File;
+import javafx.animation.AnimationTimer;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.Separator;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.Stage;
+import org.controlsfx.control.StatusBar;
+import org.dcganstudio.app.shell.StudioViewModel;
+import org.dcganstudio.app.train.TrainViewModel;
+
+/**
+ * The main window: menus, the four sections as tabs, and the status bar. Its frame timer pulls
+ * the ViewModels at most 30 times a second, so training speed never sets the UI's pace.
+ */
+final class MainWindow {
+
+    /** Pulls at most this often: 30 per second. */
+    static final long FRAME_NANOS = 33_000_000L;
+
+    private final StudioViewModel vm;
+    private final Stage stage;
+    private final TrainView train;
+    private final BorderPane root = new BorderPane();
+    private final AnimationTimer timer;
+    private boolean closing;
+
+    MainWindow(StudioViewModel vm, Stage stage) {
+        this.vm = vm;
+        this.stage = stage;
+        this.train = new TrainView(vm.train());
+        TabPane tabs = new TabPane(
+                tab("Train", train),
+                tab("Explore", emptyState("Explore a trained generator: latent walks, direction sliders, and samples "
+                        + "clicked in Train. It needs a generator: train one, or open a checkpoint.")),
+                tab("Arithmetic", emptyState("Vector arithmetic on latent vectors, as the paper's \"smiling woman − "
+                        + "neutral woman + neutral man\". It needs a generator: train one, or open a checkpoint.")),
+                tab("Export", emptyState("Export the training evolution as an animated GIF, and grids as PNG.")));
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.setId("sections");
+        root.setTop(menus());
+        root.setCenter(tabs);
+        root.setBottom(statusBar());
+        Scene scene = new Scene(root, 1280, 800);
+        scene.getStylesheets().add(MainWindow.class.getResource("studio.css").toExternalForm());
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+        applyTheme(vm.darkProperty().get());
+        vm.darkProperty().addListener((obs, old, dark) -> applyTheme(dark));
+        stage.setScene(scene);
+        stage.setTitle("DCGAN Studio");
+        restoreBounds();
+        stage.setOnCloseRequest(e -> {
+            if (!confirmClose()) {
+                e.consume();
+            }
+        });
+        timer = new AnimationTimer() {
+            private long last;
+
+            @Override
+            public void handle(long now) {
+                if (now - last < FRAME_NANOS) {
+                    return;
+                }
+                last = now;
+                vm.refresh();
+                train.onFrame(now);
+            }
+        };
+        timer.start();
+    }
+
+    private static Tab tab(String name, javafx.scene.Node content) {
+        Tab tab = new Tab(name, content);
+        tab.setId("tab-" + name.toLowerCase());
+        return tab;
+    }
+
+    private static javafx.scene.Node emptyState(String text) {
+        Label label = new Label(text);
+        label.setWrapText(true);
+        label.setMaxWidth(520);
+        label.getStyleClass().add("empty-state");
+        VBox box = new VBox(label);
+        box.setAlignment(javafx.geometry.Pos.CENTER);
+        return box;
+    }
+
+    private MenuBar menus() {
+        TrainViewModel t = vm.train();
+        MenuItem newRun = Icons.item("New run", "mdi2p-plus");
+        newRun.setAccelerator(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN));
+        newRun.setOnAction(e -> t.form().resetToPaperDefaults());
+        MenuItem open = Icons.item("Open run directory…", "mdi2f-folder-open");
+        open.setAccelerator(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN));
+        open.setOnAction(e -> openRun());
+        MenuItem save = Icons.item("Save checkpoint", "mdi2c-content-save");
+        save.setAccelerator(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN));
+        save.setOnAction(e -> t.save());
+        save.disableProperty().bind(t.activeProperty().not());
+        MenuItem quit = Icons.item("Quit", "mdi2e-exit-to-app");
+        quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
+        quit.setOnAction(e -> {
+            if (confirmClose()) {
+                stage.close();
+            }
+        });
+        Menu file = new Menu("File", null, newRun, open, save, new javafx.scene.control.SeparatorMenuItem(), quit);
+
+        MenuItem startPause = Icons.item("Start / Pause", "mdi2p-play-pause");
+        startPause.setAccelerator(new KeyCodeCombination(KeyCode.SPACE));
+        startPause.setOnAction(e -> t.togglePause());
+        MenuItem step = Icons.item("Step", "mdi2s-step-forward");
+        step.setOnAction(e -> t.step());
+        MenuItem stop = Icons.item("Stop", "mdi2s-stop");
+        stop.setOnAction(e -> t.stop());
+        stop.disableProperty().bind(t.activeProperty().not());
+        CheckMenuItem slow = new CheckMenuItem("Slow motion");
+        slow.selectedProperty().bindBidirectional(t.slowMotionProperty());
+        Menu training = new Menu("Training", null, startPause, step, stop, slow);
+
+        CheckMenuItem dark = new CheckMenuItem("Dark theme");
+        dark.selectedProperty().bindBidirectional(vm.darkProperty());
+        Menu view = new Menu("View", null, dark);
+        MenuBar bar = new MenuBar(file, training, view);
+        bar.setId("menu-bar");
+        return bar;
+    }
+
+    private StatusBar statusBar() {
+        StatusBar status = new StatusBar();
+        status.setId("status-bar");
+        status.textProperty().bind(vm.statusProperty());
+        Label device = new Label();
+        device.setId("status-device");
+        device.textProperty().bind(vm.deviceProperty());
+        Label memory = new Label();
+        memory.textProperty().bind(vm.memoryProperty());
+        status.getRightItems().addAll(device, new Separator(javafx.geometry.Orientation.VERTICAL), memory);
+        return status;
+    }
+
+    /** Space starts or pauses training, except while typing in a field. */
+    private void onKey(KeyEvent e) {
+        if (e.getCode() == KeyCode.SPACE && !(stage.getScene().getFocusOwner() instanceof TextInputControl)) {
+            vm.train().togglePause();
+            e.consume();
+        }
+    }
+
+    private void openRun() {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("Open run directory");
+        if (vm.lastRun() != null && vm.lastRun().getParent() != null && vm.lastRun().getParent().toFile().isDirectory()) {
+            chooser.setInitialDirectory(vm.lastRun().getParent().toFile());
+        }
+        File dir = chooser.showDialog(stage);
+        if (dir != null) {
+            vm.train().resumeRun(dir.toPath());
+            vm.train().pause();
+        }
+    }
+
+    private void applyTheme(boolean dark) {
+        root.getStyleClass().remove("dark");
+        if (dark) {
+            root.getStyleClass().add("dark");
+        }
+        train.setDark(dark);
+    }
+
+    private void restoreBounds() {
+        String[] parts = vm.windowBounds().split(",");
+        if (parts.length == 4) {
+            try {
+                stage.setX(Double.parseDouble(parts[0]));
+                stage.setY(Double.parseDouble(parts[1]));
+                stage.setWidth(Double.parseDouble(parts[2]));
+                stage.setHeight(Double.parseDouble(parts[3]));
+            } catch (NumberFormatException e) {
+                // A damaged preference only loses the layout.
+            }
+        }
+    }
+
+    /**
+     * Asks whether to save when a run is training, then ends the session; false when the user
+     * cancelled. Called once per close.
+     */
+    boolean confirmClose() {
+        if (closing) {
+            return true;
+        }
+        boolean save = true;
+        if (vm.training()) {
+            ButtonType saveQuit = new ButtonType("Save and quit", ButtonBar.ButtonData.YES);
+            ButtonType quitOnly = new ButtonType("Quit without saving", ButtonBar.ButtonData.NO);
+            Alert ask = new Alert(Alert.AlertType.CONFIRMATION, "A run is training. Save a checkpoint before quitting?",
+                    saveQuit, quitOnly, ButtonType.CANCEL);
+            ask.initOwner(stage);
+            ask.setHeaderText("Quit while training?");
+            ButtonType answer = ask.showAndWait().orElse(ButtonType.CANCEL);
+            if (answer == ButtonType.CANCEL) {
+                return false;
+            }
+            save = answer == saveQuit;
+        }
+        closing = true;
+        timer.stop();
+        vm.rememberWindow(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight());
+        vm.close(save);
+        return true;
+    }
+
+    /** The Train view (tests). */
+    TrainView trainView() {
+        return train;
+    }
+}

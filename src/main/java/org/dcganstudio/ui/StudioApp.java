@@ -1,0 +1,42 @@
+package org.dcganstudio.ui;
+
+import javafx.application.Application;
+import javafx.stage.Stage;
+import org.dcganstudio.app.PreferenceStore;
+import org.dcganstudio.app.shell.StudioServices;
+import org.dcganstudio.app.shell.StudioViewModel;
+
+/** The JavaFX application: builds the services and the main window, and ends them on exit. */
+public final class StudioApp extends Application {
+
+    /** Preferences node; tests point it elsewhere so they never touch a user's settings. */
+    public static final String PREFS_NODE_PROPERTY = "dcgan.prefs.node";
+
+    private FxBackgroundTasks tasks;
+    private MainWindow window;
+
+    @Override
+    public void start(Stage stage) {
+        tasks = new FxBackgroundTasks();
+        StudioViewModel vm = StudioServices.create(tasks,
+                PreferenceStore.user(System.getProperty(PREFS_NODE_PROPERTY, "org/dcganstudio")));
+        window = new MainWindow(vm, stage);
+        stage.show();
+    }
+
+    @Override
+    public void stop() {
+        if (window != null) {
+            // Closing by other means than the window's close button (e.g. Platform.exit).
+            window.confirmClose();
+        }
+        if (tasks != null) {
+            tasks.close();
+        }
+    }
+
+    /** The window (tests). */
+    MainWindow window() {
+        return window;
+    }
+}

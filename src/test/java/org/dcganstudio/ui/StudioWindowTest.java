@@ -1,0 +1,172 @@
+package org.dcganstudio.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.dcganstudio.app.PreferenceStore;
+import org.dcganstudio.app.shell.StudioServices;
+import org.dcganstudio.app.shell.StudioViewModel;
+import org.dcganstudio.app.train.DatasetChoice;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The real main window, headless (Monocle), driven as a user would. */
+@ExtendWith(ApplicationExtension.class)
+class StudioWindowTest {
+
+    @TempDir
+    static Path tmp;
+
+    private StudioViewModel vm;
+    private MainWindow window;
+    private FxBackgroundTasks tasks;
+
+    @Start
+    void start(Stage stage) {
+        tasks = new FxBackgroundTasks();
+        PreferenceStore prefs = PreferenceStore.inMemory();
+        prefs.put(StudioViewModel.RUNS_DIR, tmp.resolve("runs").toString());
+        vm = StudioServices.create(tasks, prefs);
+        window = new MainWindow(vm, stage);
+        stage.show();
+    }
+
+    @AfterEach
+    void close() {
+        vm.close(false);
+        tasks.close();
+    }
+
+    @Test
+    void trainsPausesStepsChangesLearningRatesAndStopsThroughTheWindow(FxRobot robot) throws Exception {
+        assertTrue(robot.lookup("#tab-train").tryQuery().isPresent());
+        assertTrue(robot.lookup("#tab-explore").tryQuery().isPresent());
+        useTinyModel(robot);
+        await(() -> robot.lookup("#start").queryAs(Button.class).isDisabled() == false, "the data set to be inspected");
+        Label description = robot.lookup("#dataset-description").queryAs(Label.class);
+        assertTrue(description.getText().contains("50,000 images, trained as 32×32×3"), description.getText());
+
+        robot.clickOn("#start");
+        await(() -> vm.train().stepProperty().get() >= 3 && window.trainView().gridView().grid() != null
+                && window.trainView().lossChart().rows() >= 3, "steps, a grid and chart rows");
+        snapshot(robot, "train.png");
+
+        robot.clickOn("#pause");
+        await(() -> vm.train().stateTextProperty().get().equals("paused"), "the pause");
+        long at = vm.train().stepProperty().get();
+        robot.clickOn("#step");
+        await(() -> vm.train().stepProperty().get() == at + 1, "one step");
+
+        replaceText(robot, "#lr-g", "1e-4");
+        robot.clickOn("#apply-lr");
+        await(() -> vm.train().messageProperty().get().contains("learning rates now 0.000100 (G)"),
+                "the learning-rate change (message: " + vm.train().messageProperty().get() + ", lr field: "
+                        + vm.train().lrGProperty().get() + ", error: " + vm.train().lrErrorProperty().get() + ")");
+
+        robot.clickOn("#resume");
+        await(() -> vm.train().stepProperty().get() > at + 2, "training to carry on");
+        robot.clickOn("#stop");
+        await(() -> vm.train().stateTextProperty().get().equals("stopped"), "the stop");
+        ListView<?> checkpoints = robot.lookup("#checkpoints").queryAs(ListView.class);
+        await(() -> !checkpoints.getItems().isEmpty(), "the final checkpoint in the list");
+        assertTrue(Files.exists(vm.train().runDirProperty().get().resolve("config.json")));
+        assertTrue(Files.readString(vm.train().runDirProperty().get().resolve("config.json")).contains("\"lr_g\": 1.0E-4"));
+    }
+
+    @Test
+    void aDataSetThatBreaksBeforeTheRunShowsTheErrorDialog(FxRobot robot) throws Exception {
+        useTinyModel(robot);
+        Path folder = Files.createDirectories(tmp.resolve("photos"));
+        BufferedImage img = new BufferedImage(40, 40, BufferedImage.TYPE_INT_RGB);
+        for (int i = 0; i < 9; i++) {
+            ImageIO.write(img, "png", folder.resolve("p" + i + ".png").toFile());
+        }
+        robot.interact(() -> {
+            vm.train().dataset().kindProperty().set(DatasetChoice.Kind.IMAGE_FOLDER);
+        });
+        robot.clickOn("#dataset-path").write(folder.toString());
+        await(() -> !robot.lookup("#start").queryAs(Button.class).isDisabled(), "the folder to be inspected");
+        for (int i = 0; i < 9; i++) {
+            Files.delete(folder.resolve("p" + i + ".png"));
+        }
+        robot.clickOn("#start");
+        await(() -> robot.lookup("#failure-dialog").tryQuery().isPresent(), "the error dialog");
+        String text = robot.lookup("#failure-dialog").queryAs(javafx.scene.control.DialogPane.class).getContentText();
+        assertTrue(text.contains(folder.toString()), text);
+        assertEquals("failed", vm.train().stateTextProperty().get());
+    }
+
+    @Test
+    void anEmptyFolderIsRefusedBeforeStarting(FxRobot robot) throws Exception {
+        Path empty = Files.createDirectories(tmp.resolve("empty"));
+        robot.interact(() -> vm.train().dataset().kindProperty().set(DatasetChoice.Kind.IMAGE_FOLDER));
+        robot.clickOn("#dataset-path").write(empty.toString());
+        Label error = robot.lookup("#dataset-error").queryAs(Label.class);
+        await(() -> error.getText().contains(empty.toString()), "the chooser's error");
+        assertTrue(robot.lookup("#start").queryAs(Button.class).isDisabled());
+    }
+
+    /** 32×32 RGB, nz 8, ngf = ndf = 4, batch 8: a step takes milliseconds. */
+    private void useTinyModel(FxRobot robot) {
+        robot.interact(() -> robot.lookup("#form-image-size").queryAs(ComboBox.class).setValue("32"));
+        for (String[] f : new String[][] {{"#form-nz", "8"}, {"#form-ngf", "4"}, {"#form-ndf", "4"}, {"#form-batch", "8"},
+            {"#form-epochs", "1"}}) {
+            replaceText(robot, f[0], f[1]);
+        }
+        assertEquals("8", vm.train().form().field("batch").textProperty().get());
+    }
+
+    /** Clicks a text field, selects all of it and types over it, as a user would. */
+    private static void replaceText(FxRobot robot, String id, String text) {
+        robot.clickOn(id);
+        robot.interact(() -> robot.lookup(id).queryAs(javafx.scene.control.TextField.class).selectAll());
+        robot.write(text);
+    }
+
+    private static void await(Callable<Boolean> condition, String what) throws TimeoutException {
+        try {
+            WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, condition);
+        } catch (TimeoutException e) {
+            throw new TimeoutException("timed out waiting for " + what);
+        }
+    }
+
+    /** Saves the window to target/screenshots (and docs/screenshots when asked for). */
+    private void snapshot(FxRobot robot, String name) throws IOException {
+        WritableImage[] shot = new WritableImage[1];
+        robot.interact(() -> shot[0] = robot.window(0).getScene().snapshot(null));
+        int w = (int) shot[0].getWidth();
+        int h = (int) shot[0].getHeight();
+        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
+        int[] row = new int[w];
+        for (int y = 0; y < h; y++) {
+            shot[0].getPixelReader().getPixels(0, y, w, 1, javafx.scene.image.PixelFormat.getIntArgbInstance(), row, 0, w);
+            out.setRGB(0, 0 + y, w, 1, row, 0, w);
+        }
+        Path dir = Path.of(System.getProperty("dcgan.screenshots", "target/screenshots"));
+        Files.createDirectories(dir);
+        ImageIO.write(out, "png", dir.resolve(name).toFile());
+        assertFalse(w == 0);
+    }
+}
