@@ -3,6 +3,7 @@ package org.dcganstudio.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import org.dcganstudio.core.data.DataException;
+import org.dcganstudio.core.training.EngineSettings;
 import org.dcganstudio.core.training.TrainingDiverged;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Command;
         version = "DCGAN Studio 0.1.0",
         description = "Train, sample and score Deep Convolutional GANs (Radford et al., 2015) on DJL.",
         subcommands = {TrainCommand.class, SampleCommand.class, ScoreCommand.class, ExportWeightsCommand.class,
-            BenchCommand.class, DatasetsCommand.class,
+            BenchCommand.class, DatasetsCommand.class, StudioCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main {
 
@@ -55,16 +56,6 @@ public final class Main {
 
     /** DJL must never try to download, and its INFO logs are noise on a console. */
     static void configureEnvironment() {
-        if (System.getProperty("ai.djl.offline") == null) {
-            System.setProperty("ai.djl.offline", "true");
-        }
-        if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
-            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-        }
-        // DJL probes CUDA on every start and warns when a runtime is installed without a driver
-        String cudaLogger = "org.slf4j.simpleLogger.log.ai.djl.util.cuda.CudaUtils";
-        if (System.getProperty(cudaLogger) == null) {
-            System.setProperty(cudaLogger, "error");
-        }
+        EngineSettings.applyDefaults();
     }
 }

@@ -42,6 +42,7 @@ final class MainWindow {
     private final BorderPane root = new BorderPane();
     private final AnimationTimer timer;
     private boolean closing;
+    private boolean quitWithoutSaving;
 
     MainWindow(StudioViewModel vm, Stage stage) {
         this.vm = vm;
@@ -209,8 +210,8 @@ final class MainWindow {
         if (closing) {
             return true;
         }
-        boolean save = true;
-        if (vm.training()) {
+        boolean save = !quitWithoutSaving;
+        if (vm.training() && !quitWithoutSaving) {
             ButtonType saveQuit = new ButtonType("Save and quit", ButtonBar.ButtonData.YES);
             ButtonType quitOnly = new ButtonType("Quit without saving", ButtonBar.ButtonData.NO);
             Alert ask = new Alert(Alert.AlertType.CONFIRMATION, "A run is training. Save a checkpoint before quitting?",
@@ -228,6 +229,11 @@ final class MainWindow {
         vm.rememberWindow(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight());
         vm.close(save);
         return true;
+    }
+
+    /** Closing will not ask about saving and will not save (the frame benchmark). */
+    void quitWithoutAsking() {
+        quitWithoutSaving = true;
     }
 
     /** The Train view (tests). */

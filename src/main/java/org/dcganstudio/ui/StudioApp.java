@@ -22,6 +22,11 @@ public final class StudioApp extends Application {
                 PreferenceStore.user(System.getProperty(PREFS_NODE_PROPERTY, "org/dcganstudio")));
         window = new MainWindow(vm, stage);
         stage.show();
+        String measure = getParameters().getNamed().get("measure-frames");
+        if (measure != null) {
+            window.quitWithoutAsking();
+            new FrameGapProbe(vm.train(), Double.parseDouble(measure)).start();
+        }
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.dcganstudio.ui;
 
 import javafx.application.Application;
+import org.dcganstudio.app.shell.StudioServices;
 
 /**
  * Starts the studio. A plain main class, not the {@link Application} itself, so the studio runs
@@ -12,12 +13,7 @@ public final class StudioLauncher {
     }
 
     public static void main(String[] args) {
-        if (System.getProperty("ai.djl.offline") == null) {
-            System.setProperty("ai.djl.offline", "true");
-        }
-        if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
-            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-        }
+        StudioServices.applyEngineDefaults();
         Application.launch(StudioApp.class, args);
     }
 }

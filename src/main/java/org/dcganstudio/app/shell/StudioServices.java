@@ -6,11 +6,17 @@ import org.dcganstudio.core.data.DataContext;
 import org.dcganstudio.core.data.download.DatasetCache;
 import org.dcganstudio.core.data.download.DownloadListener;
 import org.dcganstudio.core.session.TrainingSession;
+import org.dcganstudio.core.training.EngineSettings;
 
 /** The composition root: builds the core services the studio's ViewModels run on. */
 public final class StudioServices {
 
     private StudioServices() {
+    }
+
+    /** Offline engine, quiet logs: call before anything loads DJL. */
+    public static void applyEngineDefaults() {
+        EngineSettings.applyDefaults();
     }
 
     /** The studio with the standard data cache and a fresh training session. */
