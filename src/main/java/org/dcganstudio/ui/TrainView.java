@@ -217,6 +217,8 @@ final class TrainView extends BorderPane {
             case "beta1": return "Adam beta1 (paper: 0.5)";
             case "epochs": return "Passes over the data set";
             case "seed": return "Seeds initialisation, noise and shuffling: same seed, same run";
+            case "sample every": return "Steps between sample grids of the fixed noise";
+            case "checkpoint every": return "Steps between checkpoints";
             default: return "auto uses the GPU when DJL sees one";
         }
     }

@@ -78,6 +78,8 @@ public final class HyperParameters {
                 return "must be a whole number, got '" + v + "'";
             }
         });
+        add("sample every", v -> intIn(v, 1, 1_000_000));
+        add("checkpoint every", v -> intIn(v, 1, 1_000_000));
         // Only the form here: whether a GPU is there is known once the engine loads, at start.
         add("device", v -> v.matches("auto|cpu|gpu|gpu:\\d+") ? "" : "must be auto, cpu, gpu or gpu:N, got '" + v
                 + "'");
@@ -110,7 +112,10 @@ public final class HyperParameters {
         return valid;
     }
 
-    /** The pytorch/examples defaults: 64×64 RGB, nz 100, ngf = ndf = 64, batch 128, Adam 2e-4 / 0.5, 25 epochs. */
+    /**
+     * The pytorch/examples defaults: 64×64 RGB, nz 100, ngf = ndf = 64, batch 128, Adam 2e-4 / 0.5,
+     * 25 epochs; a sample grid every 100 steps and a checkpoint every 500.
+     */
     public void resetToPaperDefaults() {
         ModelConfig m = ModelConfig.REFERENCE;
         set("image size", m.imageSize());
@@ -123,6 +128,8 @@ public final class HyperParameters {
         field("beta1").text.set("0.5");
         set("epochs", 25);
         set("seed", 1);
+        set("sample every", 100);
+        set("checkpoint every", 500);
         field("device").text.set("auto");
     }
 
@@ -138,6 +145,8 @@ public final class HyperParameters {
         field("beta1").text.set(Float.toString(c.optimizer().beta1()));
         set("epochs", Math.max(1, c.epochs()));
         field("seed").text.set(Long.toString(c.seed()));
+        set("sample every", c.sampleEvery());
+        set("checkpoint every", c.checkpointEvery());
         field("device").text.set(c.device());
     }
 
@@ -168,7 +177,8 @@ public final class HyperParameters {
         int epochs = intOf("epochs");
         OptimizerSettings optimizer = OptimizerSettings.of(Float.parseFloat(text("lr")), Float.parseFloat(text("beta1")));
         return new TrainConfig(model, optimizer, batch, dataSpec, Long.parseLong(text("seed")),
-                (long) epochs * (dataSize / batch), epochs, 100, 500, text("device"));
+                (long) epochs * (dataSize / batch), epochs, intOf("sample every"), intOf("checkpoint every"),
+                text("device"));
     }
 
     private String text(String name) {
