@@ -358,7 +358,26 @@ final class TrainView extends BorderPane {
                 setText(empty || item == null ? null : item.getFileName().toString());
             }
         });
-        VBox gridBox = new VBox(4, grid, gridBar, new Label("Checkpoints"), checkpoints);
+        checkpoints.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
+            if (now != null) {
+                vm.showCheckpoint(now);
+            }
+        });
+        Button rollBack = Icons.decorate(new Button("Roll back"), "mdi2h-history",
+                "Continue this run from the selected checkpoint; later files are kept in rolled-back/");
+        rollBack.setId("roll-back");
+        rollBack.setOnAction(e -> vm.rollBackTo(checkpoints.getSelectionModel().getSelectedItem()));
+        Button branch = Icons.decorate(new Button("Branch"), "mdi2s-source-branch",
+                "Start a new run from the selected checkpoint; this run stays as it is");
+        branch.setId("branch");
+        branch.setOnAction(e -> vm.branchFrom(checkpoints.getSelectionModel().getSelectedItem()));
+        for (Button b : List.of(rollBack, branch)) {
+            b.disableProperty().bind(checkpoints.getSelectionModel().selectedItemProperty().isNull()
+                    .or(vm.activeProperty()));
+        }
+        HBox history = new HBox(6, new Label("Checkpoints"), rollBack, branch);
+        history.setAlignment(Pos.CENTER_LEFT);
+        VBox gridBox = new VBox(4, grid, gridBar, history, checkpoints);
         VBox.setVgrow(grid, Priority.ALWAYS);
         SplitPane split = new SplitPane(charts, gridBox);
         split.setDividerPositions(0.5);

@@ -33,6 +33,7 @@ import org.dcganstudio.core.session.SessionSnapshot;
 import org.dcganstudio.core.session.SessionState;
 import org.dcganstudio.core.session.TrainingSession;
 import org.dcganstudio.core.training.OptimizerSettings;
+import org.dcganstudio.core.training.RunHistory;
 import org.dcganstudio.core.training.TrainConfig;
 
 /**
@@ -154,6 +155,59 @@ public final class TrainViewModel {
         failure.set(null);
         shownGridStep.set(null);
         session.send(new SessionCommand.Resume(dir, 0));
+    }
+
+    /**
+     * Continues the run from an earlier checkpoint, paused there; what came after it is kept in
+     * the run's {@code rolled-back/} folder.
+     */
+    public void rollBackTo(Path checkpoint) {
+        Path dir = runDir.get();
+        if (!readyForHistory(dir)) {
+            return;
+        }
+        tasks.run(() -> RunHistory.rollBack(dir, checkpoint), archive -> {
+            resumeRun(dir);
+            pause();
+            message.set("rolled back to " + checkpoint.getFileName()
+                    + (archive == null ? "" : "; later files kept in " + archive));
+        }, e -> message.set("could not roll back: " + e.getMessage()));
+    }
+
+    /** Starts a new run directory from a checkpoint of this run (paused there); this run stays as it is. */
+    public void branchFrom(Path checkpoint) {
+        Path dir = runDir.get();
+        if (!readyForHistory(dir)) {
+            return;
+        }
+        Path branch = newRunDir.get();
+        tasks.run(() -> RunHistory.branch(dir, checkpoint, branch), created -> {
+            resumeRun(created);
+            pause();
+            message.set("branched " + created + " from " + dir.getFileName() + " at " + checkpoint.getFileName());
+        }, e -> message.set("could not branch: " + e.getMessage()));
+    }
+
+    private boolean readyForHistory(Path dir) {
+        if (dir == null) {
+            return false;
+        }
+        if (active.get()) {
+            message.set("stop the run before rolling back or branching");
+            return false;
+        }
+        return true;
+    }
+
+    /** Shows the grid recorded at a checkpoint's step, if there is one. */
+    public void showCheckpoint(Path checkpoint) {
+        String name = checkpoint.getFileName().toString();
+        if (name.matches("step-\\d+\\.ckpt")) {
+            long at = Long.parseLong(name.substring(5, name.indexOf('.')));
+            if (gridSteps.contains(at)) {
+                showGrid(at);
+            }
+        }
     }
 
     /** Holds between steps. */

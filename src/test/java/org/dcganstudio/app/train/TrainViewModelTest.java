@@ -139,6 +139,21 @@ class TrainViewModelTest {
         vm.stop();
         until(() -> vm.stateTextProperty().get().equals("stopped"), "the stop");
         assertTrue(vm.canStartProperty().get());
+
+        // Branch from the saved checkpoint: a new run, paused there; the original keeps its files.
+        Path original = vm.runDirProperty().get();
+        Path saved = vm.checkpoints().get(0);
+        int originalCheckpoints = vm.checkpoints().size();
+        vm.branchFrom(saved);
+        until(() -> !original.equals(vm.runDirProperty().get()) && vm.stateTextProperty().get().equals("paused"),
+                "the branch, paused");
+        assertEquals(at + 1, vm.stepProperty().get());
+        assertTrue(Files.exists(original.resolve("checkpoints").resolve(saved.getFileName())));
+        try (var files = Files.list(original.resolve("checkpoints"))) {
+            assertEquals(originalCheckpoints, files.count());
+        }
+        vm.stop();
+        until(() -> vm.stateTextProperty().get().equals("stopped"), "the branch's stop");
     }
 
     @Test
