@@ -175,8 +175,7 @@ final class MainWindow {
         }
         File dir = chooser.showDialog(stage);
         if (dir != null) {
-            vm.train().resumeRun(dir.toPath());
-            vm.train().pause();
+            vm.train().follow(dir.toPath());
         }
     }
 

@@ -270,7 +270,13 @@ final class TrainView extends BorderPane {
         Label lrError = new Label();
         lrError.getStyleClass().add("error-text");
         lrError.textProperty().bind(vm.lrErrorProperty());
-        HBox buttons1 = new HBox(4, start, pause, resume);
+        Button carryOn = Icons.decorate(new Button("Continue training"), "mdi2p-play-box-outline",
+                "Train the opened run here, from its latest checkpoint");
+        carryOn.setId("continue-run");
+        carryOn.visibleProperty().bind(vm.followingProperty());
+        carryOn.managedProperty().bind(carryOn.visibleProperty());
+        carryOn.setOnAction(e -> vm.continueFollowedRun());
+        HBox buttons1 = new HBox(4, start, pause, resume, carryOn);
         HBox buttons2 = new HBox(4, step, stop, save);
         Label lrLabel = new Label("lr G");
         lrLabel.setMinWidth(Label.USE_PREF_SIZE);

@@ -138,6 +138,7 @@ public final class StudioViewModel implements AutoCloseable {
      * ends at once and the last periodic checkpoint stays the latest.
      */
     public void close(boolean save) {
+        train.close();
         if (!save && training()) {
             session.send(new org.dcganstudio.core.session.SessionCommand.Abandon());
         }

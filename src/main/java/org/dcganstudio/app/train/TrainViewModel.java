@@ -8,6 +8,8 @@ import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
@@ -27,6 +29,7 @@ import org.dcganstudio.core.data.download.DatasetCache;
 import org.dcganstudio.core.export.ImageGrid;
 import org.dcganstudio.core.session.Failure;
 import org.dcganstudio.core.session.MetricsSeries;
+import org.dcganstudio.core.session.RunFollower;
 import org.dcganstudio.core.session.SampleGrid;
 import org.dcganstudio.core.session.SessionCommand;
 import org.dcganstudio.core.session.SessionSnapshot;
@@ -81,9 +84,18 @@ public final class TrainViewModel {
     private final BooleanBinding canResume;
 
     private long seenVersion = -1;
+    /** Where snapshots come from: the session, or a run directory another process writes. */
+    private Supplier<SessionSnapshot> source;
+    private RunFollower follower;
+    private final ReadOnlyBooleanWrapper following = new ReadOnlyBooleanWrapper(false);
     private SampleGrid liveGrid;
     private Failure shownFailure;
     private OptimizerSettings seenOptimizer;
+
+    /** How often a followed run directory is read. */
+    static final java.time.Duration FOLLOW_INTERVAL = java.time.Duration.ofMillis(500);
+    /** A run written to within this time is taken to have a writer. */
+    static final java.time.Duration WRITER_QUIET = java.time.Duration.ofSeconds(10);
 
     /** Slow motion waits this long between steps. */
     public static final int SLOW_MOTION_MILLIS = 400;
@@ -99,6 +111,7 @@ public final class TrainViewModel {
         this.tasks = tasks;
         this.newRunDir = newRunDir;
         this.dataset = new DatasetChoice(tasks, cache);
+        this.source = session::latest;
         active = Bindings.createBooleanBinding(() -> state.get().active(), state);
         canStart = active.not().and(form.validProperty()).and(dataset.busyProperty().not())
                 .and(dataset.countProperty().greaterThan(0)).and(dataset.errorProperty().isEmpty());
@@ -139,6 +152,7 @@ public final class TrainViewModel {
             return;
         }
         Path dir = newRunDir.get();
+        stopFollowing();
         lrG.set(Float.toString(config.optimizer().lrG()));
         lrD.set(Float.toString(config.optimizer().lrD()));
         failure.set(null);
@@ -152,9 +166,59 @@ public final class TrainViewModel {
             message.set("a run is in progress: stop it before opening another");
             return;
         }
+        stopFollowing();
         failure.set(null);
         shownGridStep.set(null);
         session.send(new SessionCommand.Resume(dir, 0));
+    }
+
+    /**
+     * Shows a run directory another process writes (the CLI, a synced GPU server) and follows it
+     * as it grows; nothing is written into it.
+     */
+    public void follow(Path dir) {
+        if (active.get()) {
+            message.set("a run is in progress: stop it before opening another");
+            return;
+        }
+        tasks.run(() -> new RunFollower(dir, FOLLOW_INTERVAL), f -> {
+            stopFollowing();
+            follower = f;
+            source = f::latest;
+            seenVersion = -1;
+            shownGridStep.set(null);
+            following.set(true);
+            message.set("following " + dir + " (read-only)");
+        }, e -> message.set("could not open " + dir + ": " + e.getMessage()));
+    }
+
+    /** Trains the followed run here, from its latest checkpoint, unless another process still writes it. */
+    public void continueFollowedRun() {
+        RunFollower f = follower;
+        if (f == null) {
+            return;
+        }
+        if (f.recentlyWritten(WRITER_QUIET)) {
+            message.set(f.runDir() + " is still being written by another process; continue it there, or wait until "
+                    + "it stops");
+            return;
+        }
+        resumeRun(f.runDir());
+    }
+
+    private void stopFollowing() {
+        if (follower != null) {
+            follower.close();
+            follower = null;
+        }
+        following.set(false);
+        source = session::latest;
+        seenVersion = -1;
+    }
+
+    /** Stops following a run directory, if one is followed. */
+    public void close() {
+        stopFollowing();
     }
 
     /**
@@ -278,7 +342,7 @@ public final class TrainViewModel {
         shownGridStep.set(gridStep);
         int tile = currentTile();
 
-        tasks.run(() -> readGrid(dir, gridStep, tile), g -> {
+        tasks.run(() -> SampleGrid.read(dir, gridStep, tile), g -> {
             Long wanted = shownGridStep.get();
             if (wanted != null && wanted == gridStep) {
                 grid.set(GridPixels.of(g));
@@ -305,23 +369,11 @@ public final class TrainViewModel {
         return shown != null ? shown.tile() : Integer.parseInt(form.field("image size").textProperty().get());
     }
 
-    static SampleGrid readGrid(Path dir, long gridStep, int tile) throws java.io.IOException {
-        Path file = dir.resolve("samples").resolve(String.format(Locale.ROOT, "step-%06d.png", gridStep));
-        BufferedImage img = ImageIO.read(file.toFile());
-        if (img == null) {
-            throw new java.io.IOException(file + " is not a readable PNG");
-        }
-        int w = img.getWidth();
-        int h = img.getHeight();
-        int columns = Math.max(1, (w - ImageGrid.PADDING) / (tile + ImageGrid.PADDING));
-        return new SampleGrid(gridStep, w, h, img.getRGB(0, 0, w, h, null, 0, w), columns, tile, ImageGrid.PADDING);
-    }
-
     // --- pulling the session's state ------------------------------------------------------
 
     /** Copies the session's latest snapshot into the properties; cheap when nothing changed. */
     public void refresh() {
-        SessionSnapshot s = session.latest();
+        SessionSnapshot s = source.get();
         if (s.version() == seenVersion) {
             return;
         }
@@ -484,6 +536,11 @@ public final class TrainViewModel {
 
     public ReadOnlyStringProperty lrErrorProperty() {
         return lrError.getReadOnlyProperty();
+    }
+
+    /** True while showing a run directory another process writes. */
+    public ReadOnlyBooleanProperty followingProperty() {
+        return following.getReadOnlyProperty();
     }
 
     public BooleanBinding activeProperty() {

@@ -1,5 +1,12 @@
 package org.dcganstudio.core.session;
 
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Locale;
+import javax.imageio.ImageIO;
+import org.dcganstudio.core.export.ImageGrid;
+
 /**
  * A sample grid as ready-to-show pixels: what the UI draws without touching the engine. The array
  * is never written after the grid is published.
@@ -19,6 +26,24 @@ public record SampleGrid(long step, int width, int height, int[] argb, int colum
             throw new IllegalArgumentException("grid of " + width + "×" + height + " needs " + width * height
                     + " pixels, got " + argb.length);
         }
+    }
+
+    /**
+     * Reads {@code samples/step-NNNNNN.png} of a run directory.
+     *
+     * @param tile the run's image size
+     * @throws IOException naming the file if it is missing or not a PNG
+     */
+    public static SampleGrid read(Path runDir, long step, int tile) throws IOException {
+        Path file = runDir.resolve("samples").resolve(String.format(Locale.ROOT, "step-%06d.png", step));
+        BufferedImage img = ImageIO.read(file.toFile());
+        if (img == null) {
+            throw new IOException(file + " is not a readable PNG");
+        }
+        int w = img.getWidth();
+        int h = img.getHeight();
+        int columns = Math.max(1, (w - ImageGrid.PADDING) / (tile + ImageGrid.PADDING));
+        return new SampleGrid(step, w, h, img.getRGB(0, 0, w, h, null, 0, w), columns, tile, ImageGrid.PADDING);
     }
 
     /** The index of the image under pixel (x, y), or -1 on the padding or outside. */

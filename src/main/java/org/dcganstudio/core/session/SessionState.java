@@ -15,7 +15,9 @@ public enum SessionState {
     /** Reached its total. */
     FINISHED,
     /** Ended by an error; see {@link SessionSnapshot#failure()}. */
-    FAILED;
+    FAILED,
+    /** Showing a run directory another process writes (the CLI, a synced GPU server), read-only. */
+    FOLLOWING;
 
     /** True while a run holds the models. */
     public boolean active() {

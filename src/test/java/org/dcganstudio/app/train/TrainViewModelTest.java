@@ -11,13 +11,19 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.function.BooleanSupplier;
 import javax.imageio.ImageIO;
 import org.dcganstudio.app.BackgroundTasks;
 import org.dcganstudio.core.data.DataContext;
 import org.dcganstudio.core.data.download.DatasetCache;
 import org.dcganstudio.core.data.download.DatasetCatalog;
+import org.dcganstudio.core.model.LatentPrior;
+import org.dcganstudio.core.model.ModelConfig;
 import org.dcganstudio.core.session.TrainingSession;
+import org.dcganstudio.core.training.OptimizerSettings;
+import org.dcganstudio.core.training.TrainConfig;
+import org.dcganstudio.core.training.TrainingRun;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -154,6 +160,33 @@ class TrainViewModelTest {
         }
         vm.stop();
         until(() -> vm.stateTextProperty().get().equals("stopped"), "the branch's stop");
+    }
+
+    @Test
+    void aRunDirectoryWrittenElsewhereIsFollowedThenContinuedHere() throws Exception {
+        Path run = tmp.resolve("cli-run");
+        ModelConfig model = new ModelConfig(32, 3, 8, 4, 4, LatentPrior.NORMAL);
+        TrainConfig config = new TrainConfig(model, OptimizerSettings.PAPER, 8, "solid-colours:64", 3, 30, 0, 10, 10, "cpu");
+        TrainingRun.start(config, run, new TrainingRun.Listener() {}).run(() -> false);
+
+        vm.follow(run);
+        assertTrue(vm.followingProperty().get());
+        until(() -> vm.stepProperty().get() == 30 && vm.gridProperty().get() != null, "the followed run");
+        assertEquals("following", vm.stateTextProperty().get());
+        assertEquals(30, vm.metricsProperty().get().size());
+        assertEquals(3, vm.checkpoints().size());
+        assertFalse(vm.activeProperty().get());
+
+        // Just written: another process may still be at it.
+        vm.continueFollowedRun();
+        assertTrue(vm.messageProperty().get().contains("still being written"), vm.messageProperty().get());
+        FileTime old = FileTime.fromMillis(System.currentTimeMillis() - 60_000);
+        Files.setLastModifiedTime(run.resolve("metrics.csv"), old);
+        Files.setLastModifiedTime(run.resolve("config.json"), old);
+        vm.continueFollowedRun();
+        assertFalse(vm.followingProperty().get());
+        until(() -> vm.stateTextProperty().get().equals("finished") && run.equals(vm.runDirProperty().get()),
+                "the run continued here (already at its total)");
     }
 
     @Test

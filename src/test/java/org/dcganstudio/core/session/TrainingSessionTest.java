@@ -29,9 +29,15 @@ class TrainingSessionTest {
     }
 
     static SessionSnapshot await(TrainingSession session, Predicate<SessionSnapshot> condition, String what) {
+        return await(session, null, condition, what);
+    }
+
+    /** Waits on the session's snapshots, or the follower's when the session is null. */
+    static SessionSnapshot await(TrainingSession session, RunFollower follower, Predicate<SessionSnapshot> condition,
+            String what) {
         long deadline = System.nanoTime() + 120_000_000_000L;
         while (System.nanoTime() < deadline) {
-            SessionSnapshot s = session.latest();
+            SessionSnapshot s = session != null ? session.latest() : follower.latest();
             if (condition.test(s)) {
                 return s;
             }
@@ -42,7 +48,8 @@ class TrainingSessionTest {
                 fail("interrupted");
             }
         }
-        fail("timed out waiting for " + what + "; last snapshot: " + session.latest());
+        fail("timed out waiting for " + what + "; last snapshot: "
+                + (session != null ? session.latest() : follower.latest()));
         return null;
     }
 

@@ -1,0 +1,178 @@
+package org.dcganstudio.core.session;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.dcganstudio.core.training.MetricsRow;
+import org.dcganstudio.core.training.TrainConfig;
+
+/**
+ * Shows a run directory that another process writes (the CLI on this machine, or a GPU server's
+ * run synced here): it polls the directory, reads only the new lines of {@code metrics.csv}, loads
+ * the newest sample grid, lists checkpoints, and publishes the same snapshots a training session
+ * does, in state {@link SessionState#FOLLOWING}. It never writes into the directory.
+ */
+public final class RunFollower implements AutoCloseable {
+
+    private final Path runDir;
+    private final TrainConfig config;
+    private final AtomicReference<SessionSnapshot> latest = new AtomicReference<>();
+    private final ScheduledExecutorService poller;
+
+    // Confined to the poller thread.
+    private long offset;
+    private String partialLine = "";
+    private final List<MetricsRow> rows = new ArrayList<>();
+    private MetricsSeries metrics = MetricsSeries.EMPTY;
+    private SampleGrid grid;
+    private long version;
+    private String message = "";
+
+    /**
+     * Starts following.
+     *
+     * @throws IOException if the directory holds no readable config.json (not a run directory)
+     */
+    public RunFollower(Path runDir, Duration interval) throws IOException {
+        this.runDir = runDir;
+        Path configFile = runDir.resolve("config.json");
+        if (!Files.isRegularFile(configFile)) {
+            throw new IOException(runDir + " is not a run directory: it has no config.json");
+        }
+        try {
+            this.config = TrainConfig.fromJson(Files.readString(configFile));
+        } catch (RuntimeException e) {
+            throw new IOException(configFile + ": " + e.getMessage(), e);
+        }
+        poll();
+        poller = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread t = new Thread(task, "dcgan-run-follower");
+            t.setDaemon(true);
+            return t;
+        });
+        poller.scheduleWithFixedDelay(this::poll, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** The latest state of the run as read from disk. */
+    public SessionSnapshot latest() {
+        return latest.get();
+    }
+
+    /** The run directory followed. */
+    public Path runDir() {
+        return runDir;
+    }
+
+    /**
+     * True when a file of the run changed within {@code window}: some process is probably still
+     * writing it, so training it here as well would make two writers.
+     */
+    public boolean recentlyWritten(Duration window) {
+        long newest = 0;
+        for (Path p : List.of(runDir.resolve("metrics.csv"), runDir.resolve("config.json"))) {
+            try {
+                newest = Math.max(newest, Files.getLastModifiedTime(p).toMillis());
+            } catch (IOException e) {
+                // A missing file says nothing about writers.
+            }
+        }
+        return System.currentTimeMillis() - newest < window.toMillis();
+    }
+
+    @Override
+    public void close() {
+        if (poller != null) {
+            poller.shutdownNow();
+        }
+    }
+
+    private void poll() {
+        try {
+            readMetrics();
+            List<Long> gridSteps = RunFiles.sampleSteps(runDir);
+            if (!gridSteps.isEmpty()) {
+                long newest = gridSteps.get(gridSteps.size() - 1);
+                if (grid == null || grid.step() != newest) {
+                    grid = readGrid(newest);
+                }
+            }
+            long step = rows.isEmpty() ? 0 : rows.get(rows.size() - 1).step();
+            double ips = rows.isEmpty() ? 0 : rows.get(rows.size() - 1).imagesPerS();
+            double eta = ips > 0 ? (config.iterations() - step) * config.batch() / ips : 0;
+            latest.set(new SessionSnapshot(++version, SessionState.FOLLOWING, runDir, config, step,
+                    config.iterations(), stepsPerEpoch(), ips, eta, metrics, grid, gridSteps,
+                    RunFiles.checkpoints(runDir), message, null, 0));
+        } catch (IOException | RuntimeException e) {
+            message = "could not read " + runDir + ": " + e.getMessage();
+            SessionSnapshot last = latest.get();
+            if (last != null) {
+                latest.set(new SessionSnapshot(++version, SessionState.FOLLOWING, runDir, config, last.step(),
+                        last.total(), last.stepsPerEpoch(), last.imagesPerS(), last.etaSeconds(), last.metrics(),
+                        last.grid(), last.gridSteps(), last.checkpoints(), message, null, 0));
+            }
+        }
+    }
+
+    /** Reads the lines appended since the last poll; starts over if the file was rewritten (a resume). */
+    private void readMetrics() throws IOException {
+        Path file = runDir.resolve("metrics.csv");
+        if (!Files.exists(file)) {
+            return;
+        }
+        long size = Files.size(file);
+        if (size < offset) {
+            offset = 0;
+            partialLine = "";
+            rows.clear();
+            metrics = MetricsSeries.EMPTY;
+        }
+        if (size == offset) {
+            return;
+        }
+        byte[] bytes;
+        try (RandomAccessFile in = new RandomAccessFile(file.toFile(), "r")) {
+            in.seek(offset);
+            bytes = new byte[(int) (size - offset)];
+            in.readFully(bytes);
+        }
+        offset = size;
+        String text = partialLine + new String(bytes, StandardCharsets.UTF_8);
+        int end = text.lastIndexOf('\n');
+        partialLine = end < 0 ? text : text.substring(end + 1);
+        if (end < 0) {
+            return;
+        }
+        List<MetricsRow> added = new ArrayList<>();
+        for (String line : text.substring(0, end).split("\n")) {
+            String l = line.strip();
+            if (l.isEmpty() || l.startsWith(MetricsRow.HEADER.substring(0, 4))) {
+                continue;
+            }
+            added.add(MetricsRow.parse(l));
+        }
+        rows.addAll(added);
+        metrics = metrics.append(added);
+    }
+
+    private int stepsPerEpoch() {
+        for (MetricsRow r : rows) {
+            if (r.epoch() >= 1) {
+                return (int) ((r.step() - 1) / r.epoch());
+            }
+        }
+        return 0;
+    }
+
+    private SampleGrid readGrid(long step) throws IOException {
+        return SampleGrid.read(runDir, step, config.model().imageSize());
+    }
+}
