@@ -21,6 +21,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -51,7 +52,7 @@ final class TrainView extends BorderPane {
         getStyleClass().add("train-view");
         grid = new SampleGridView(vm.gridProperty(), index -> { });
         grid.setId("sample-grid");
-        ScrollPane left = new ScrollPane(new VBox(8, datasetPane(), formPane(), controlsPane()));
+        ScrollPane left = new ScrollPane(new VBox(8, datasetPane(), formPane()));
         left.setFitToWidth(true);
         left.setPrefWidth(370);
         left.setMinWidth(330);
@@ -223,7 +224,8 @@ final class TrainView extends BorderPane {
         }
     }
 
-    private TitledPane controlsPane() {
+    /** The training controls: a bar above the charts, always in view; it wraps rather than hide controls. */
+    private FlowPane controlsBar() {
         Button start = Icons.decorate(new Button("Start"), "mdi2p-play", "Start a new run (Space)");
         start.setId("start");
         start.disableProperty().bind(vm.canStartProperty().not());
@@ -276,16 +278,13 @@ final class TrainView extends BorderPane {
         carryOn.visibleProperty().bind(vm.followingProperty());
         carryOn.managedProperty().bind(carryOn.visibleProperty());
         carryOn.setOnAction(e -> vm.continueFollowedRun());
-        HBox buttons1 = new HBox(4, start, pause, resume, carryOn);
-        HBox buttons2 = new HBox(4, step, stop, save);
-        Label lrLabel = new Label("lr G");
-        lrLabel.setMinWidth(Label.USE_PREF_SIZE);
-        apply.setMinWidth(Button.USE_PREF_SIZE);
-        HBox lr = new HBox(4, lrLabel, lrG, new Label("D"), lrD, apply);
+        HBox lr = new HBox(4, new Label("lr G"), lrG, new Label("D"), lrD, apply, lrError);
         lr.setAlignment(Pos.CENTER_LEFT);
-        TitledPane pane = new TitledPane("Training", new VBox(6, buttons1, buttons2, slow, lr, lrError));
-        pane.setCollapsible(false);
-        return pane;
+        HBox buttons = new HBox(4, start, pause, resume, step, stop, save, carryOn, slow);
+        buttons.setAlignment(Pos.CENTER_LEFT);
+        FlowPane bar = new FlowPane(16, 6, buttons, lr);
+        bar.setId("training-bar");
+        return bar;
     }
 
     private VBox centre() {
@@ -390,7 +389,7 @@ final class TrainView extends BorderPane {
         Label message = new Label();
         message.setId("train-message");
         message.textProperty().bind(vm.messageProperty());
-        VBox centre = new VBox(8, progress, split, message);
+        VBox centre = new VBox(8, controlsBar(), progress, split, message);
         centre.setPadding(new Insets(8));
         VBox.setVgrow(split, Priority.ALWAYS);
         return centre;
