@@ -15,6 +15,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.Slider;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
@@ -22,6 +23,11 @@ import org.dcganstudio.app.PreferenceStore;
 import org.dcganstudio.app.shell.StudioServices;
 import org.dcganstudio.app.shell.StudioViewModel;
 import org.dcganstudio.app.train.DatasetChoice;
+import org.dcganstudio.core.model.LatentPrior;
+import org.dcganstudio.core.model.ModelConfig;
+import org.dcganstudio.core.training.OptimizerSettings;
+import org.dcganstudio.core.training.TrainConfig;
+import org.dcganstudio.core.training.TrainingRun;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -115,6 +121,26 @@ class StudioWindowTest {
         String text = robot.lookup("#failure-dialog").queryAs(javafx.scene.control.DialogPane.class).getContentText();
         assertTrue(text.contains(folder.toString()), text);
         assertEquals("failed", vm.train().stateTextProperty().get());
+    }
+
+    @Test
+    void aRunDirectoryTheCliWroteShowsItsChartsGridAndCheckpoints(FxRobot robot) throws Exception {
+        Path run = tmp.resolve("cli-run");
+        ModelConfig model = new ModelConfig(32, 3, 8, 4, 4, LatentPrior.NORMAL);
+        TrainConfig config = new TrainConfig(model, OptimizerSettings.PAPER, 8, "solid-colours:64", 1, 20, 0, 5, 10,
+                "cpu");
+        TrainingRun.start(config, run, new TrainingRun.Listener() {}).run(() -> false);
+        robot.interact(() -> vm.train().follow(run));
+        await(() -> window.trainView().lossChart().rows() == 20 && window.trainView().gridView().grid() != null
+                && window.trainView().gridView().grid().step() == 20, "the run's charts and last grid");
+        assertTrue(robot.lookup("#continue-run").queryAs(Button.class).isVisible());
+        ListView<?> checkpoints = robot.lookup("#checkpoints").queryAs(ListView.class);
+        await(() -> checkpoints.getItems().size() == 2, "both checkpoints listed");
+        // Scrub the timeline back to the first grid.
+        Slider slider = robot.lookup("#grid-timeline").queryAs(Slider.class);
+        robot.interact(() -> slider.setValue(0));
+
+        await(() -> window.trainView().gridView().grid().step() == 0, "the first grid");
     }
 
     @Test

@@ -68,6 +68,9 @@ public final class TrainViewModel {
     private final ReadOnlyStringWrapper stateText = new ReadOnlyStringWrapper("ready");
     private final ObservableList<Long> gridSteps = FXCollections.observableArrayList();
     private final ObservableList<Path> checkpoints = FXCollections.observableArrayList();
+    // Read-only views made once: a wrapper made per call listens weakly and would lose its listeners.
+    private final ObservableList<Long> gridStepsView = FXCollections.unmodifiableObservableList(gridSteps);
+    private final ObservableList<Path> checkpointsView = FXCollections.unmodifiableObservableList(checkpoints);
     private final ReadOnlyObjectWrapper<ErrorReport> failure = new ReadOnlyObjectWrapper<>();
     private MetricsSeries seenMetrics = MetricsSeries.EMPTY;
     private final BooleanProperty slowMotion = new SimpleBooleanProperty(false);
@@ -498,12 +501,12 @@ public final class TrainViewModel {
 
     /** Steps of every grid recorded, for the timeline slider. */
     public ObservableList<Long> gridSteps() {
-        return FXCollections.unmodifiableObservableList(gridSteps);
+        return gridStepsView;
     }
 
     /** Every checkpoint of the run, oldest first. */
     public ObservableList<Path> checkpoints() {
-        return FXCollections.unmodifiableObservableList(checkpoints);
+        return checkpointsView;
     }
 
     public ReadOnlyObjectProperty<Long> shownGridStepProperty() {

@@ -176,6 +176,8 @@ class TrainViewModelTest {
         assertEquals(30, vm.metricsProperty().get().size());
         assertEquals(3, vm.checkpoints().size());
         assertFalse(vm.activeProperty().get());
+        vm.showGrid(10);
+        assertEquals(10L, vm.gridProperty().get().step(), vm.messageProperty().get());
 
         // Just written: another process may still be at it.
         vm.continueFollowedRun();
