@@ -10,17 +10,12 @@ import org.dcganstudio.core.data.download.DownloadListener;
  */
 final class ConsoleDownloadProgress implements DownloadListener {
 
-    private final PrintStream out;
-    private final boolean terminal;
-    private final long intervalNanos;
-    private long lastPrint;
+    private final ProgressLine line;
     private long started;
     private String currentFile;
 
     ConsoleDownloadProgress(PrintStream out) {
-        this.out = out;
-        this.terminal = System.console() != null;
-        this.intervalNanos = terminal ? 200_000_000L : 10_000_000_000L;
+        this.line = new ProgressLine(out);
     }
 
     @Override
@@ -29,20 +24,10 @@ final class ConsoleDownloadProgress implements DownloadListener {
         if (!file.equals(currentFile)) {
             currentFile = file;
             started = now;
-            lastPrint = 0;
+            line.reset();
         }
         boolean done = bytesTotal >= 0 && bytesDone >= bytesTotal;
-        if (!done && now - lastPrint < intervalNanos) {
-            return;
-        }
-        lastPrint = now;
-        String line = format(file, bytesDone, bytesTotal, (now - started) / 1e9);
-        if (terminal && !done) {
-            out.print("\r" + line);
-        } else {
-            out.println((terminal ? "\r" : "") + line);
-        }
-        out.flush();
+        line.show(() -> format(file, bytesDone, bytesTotal, (System.nanoTime() - started) / 1e9), done);
     }
 
     static String format(String file, long done, long total, double seconds) {

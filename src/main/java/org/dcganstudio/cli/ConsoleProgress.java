@@ -11,46 +11,20 @@ import org.dcganstudio.core.training.TrainingRun;
  */
 final class ConsoleProgress implements TrainingRun.Listener {
 
-    private final PrintStream out;
-    private final boolean terminal;
-    private final long intervalNanos;
-    private long lastPrint;
-    private boolean lineOpen;
+    private final ProgressLine line;
 
     ConsoleProgress(PrintStream out) {
-        this.out = out;
-        this.terminal = System.console() != null;
-        this.intervalNanos = terminal ? 200_000_000L : 10_000_000_000L;
+        this.line = new ProgressLine(out);
     }
 
     @Override
     public void onProgress(TrainingRun.Progress p) {
-        long now = System.nanoTime();
-        if (now - lastPrint < intervalNanos && p.step() < p.total()) {
-            return;
-        }
-        lastPrint = now;
-        String line = format(p);
-        if (terminal) {
-            out.print("\r" + line);
-            lineOpen = true;
-            if (p.step() >= p.total()) {
-                out.println();
-                lineOpen = false;
-            }
-        } else {
-            out.println(line);
-        }
-        out.flush();
+        line.show(() -> format(p), p.step() >= p.total());
     }
 
     @Override
     public void onMessage(String message) {
-        if (lineOpen) {
-            out.println();
-            lineOpen = false;
-        }
-        out.println(message);
+        line.message(message);
     }
 
     static String format(TrainingRun.Progress p) {

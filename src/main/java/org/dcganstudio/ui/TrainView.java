@@ -28,6 +28,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
+import org.controlsfx.control.Notifications;
 import org.dcganstudio.app.train.ChartData.Metric;
 import org.dcganstudio.app.train.DatasetChoice;
 import org.dcganstudio.app.train.ErrorReport;
@@ -69,6 +70,14 @@ final class TrainView extends BorderPane {
         vm.failureProperty().addListener((obs, old, now) -> {
             if (now != null) {
                 showFailure(now);
+            }
+        });
+        vm.stateTextProperty().addListener((obs, old, now) -> {
+            if (now.equals("finished") && !"following".equals(old) && getScene() != null) {
+                Notifications.create().owner(getScene().getWindow()).title("Training finished")
+                        .text(String.format(Locale.ROOT, "%,d steps · %s", vm.stepProperty().get(),
+                                vm.runDirProperty().get()))
+                        .showInformation();
             }
         });
         vm.inspectDataset();
