@@ -8,13 +8,13 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
-import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.training.ParameterStore;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.dcganstudio.core.math.Rng;
 import org.dcganstudio.core.nn.BatchNorm2d;
+import org.dcganstudio.core.nn.Conv2d;
 import org.dcganstudio.core.nn.ConvTranspose2d;
 
 /**
@@ -128,8 +128,9 @@ public abstract class DcganNetwork implements AutoCloseable {
                     entries.add(array(prefix + "bias", t.getBias(), true));
                 }
             } else if (child instanceof Conv2d c) {
-                for (Parameter p : c.getParameters().values()) {
-                    entries.add(array(prefix + p.getName(), p, true));
+                entries.add(array(prefix + "weight", c.getWeight(), true));
+                if (c.getBias() != null) {
+                    entries.add(array(prefix + "bias", c.getBias(), true));
                 }
             } else if (child instanceof BatchNorm2d bn) {
                 entries.add(array(prefix + "weight", bn.getGamma(), true));

@@ -1,0 +1,194 @@
+package org.dcganstudio.core.nn;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
+
+/**
+ * The arithmetic of {@code torch.nn.functional.conv2d} (groups 1, dilation 1). At batch 1, where
+ * libtorch's own choice of kernel is slowest, it runs an exact formulation that costs less:
+ *
+ * <ul>
+ *   <li>A kernel that covers the whole unpadded input (the DCGAN discriminator's last layer) is a
+ *       matrix product: one {@code linear} on views, a quarter of the time of the convolution,
+ *       forward and backward.
+ *   <li>A strided kernel on a small input (the discriminator's 4×4 stride-2 layers on the tiny
+ *       model) runs as a stride-1 convolution on the space-to-depth input: the padded input
+ *       re-laid out to {@code (in·s·s, H/s, W/s)} by one {@code take}, the weight to
+ *       {@code (out, in·s·s, kH/s, kW/s)} by another. libtorch 2.7 sends a kernel wider than 3×3
+ *       to oneDNN even at batch 1 (ConvUtils {@code use_mkldnn}), whose per-call descriptor set-up
+ *       and layout reorders cost 100–200 µs around a few µs of arithmetic; the 2×2 kernel on at
+ *       most 20,480 input values stays on the native kernel: about half the time, forward and
+ *       backward.
+ * </ul>
+ *
+ * <p>At batch 2 and more libtorch's convolution runs as it is: oneDNN is chosen there either way,
+ * and the trajectories recorded so far were computed with it (a GAN's training is chaotic enough
+ * that summation order alone moves a few hundred steps measurably, see {@code LearningTest}).
+ *
+ * <p>Instances are plans for one weight shape and one stride and padding; the index arrays they
+ * hold belong to the manager given at construction.
+ */
+public final class Convolution implements AutoCloseable {
+
+    /** Input values up to which libtorch keeps a batch-1 convolution with a kernel of at most 3×3 native. */
+    static final long NATIVE_LIMIT = 20480;
+
+    private final long outChannels;
+    private final long inChannels;
+    private final int kernelH;
+    private final int kernelW;
+    private final int strideH;
+    private final int strideW;
+    private final int padH;
+    private final int padW;
+    private final NDManager indexManager;
+
+    private Shape spaceToDepthFor;
+    private NDArray inputIndex;
+    private NDArray weightIndex;
+
+    /**
+     * Plans a convolution.
+     *
+     * @param weightShape the weight shape {@code (out, in, kH, kW)}
+     * @param stride {@code (sH, sW)}, each at least 1
+     * @param padding {@code (pH, pW)}, each at least 0
+     * @param indexManager the manager (and so the device) that holds the re-layout indices
+     */
+    public Convolution(Shape weightShape, Shape stride, Shape padding, NDManager indexManager) {
+        if (weightShape.dimension() != 4) {
+            throw new IllegalArgumentException("convolution weight must be (out, in, kH, kW), got " + weightShape);
+        }
+        outChannels = weightShape.get(0);
+        inChannels = weightShape.get(1);
+        kernelH = Math.toIntExact(weightShape.get(2));
+        kernelW = Math.toIntExact(weightShape.get(3));
+        strideH = Math.toIntExact(stride.get(0));
+        strideW = Math.toIntExact(stride.get(1));
+        padH = Math.toIntExact(padding.get(0));
+        padW = Math.toIntExact(padding.get(1));
+        if (strideH < 1 || strideW < 1) {
+            throw new IllegalArgumentException("stride must be at least 1, got " + stride);
+        }
+        if (padH < 0 || padW < 0) {
+            throw new IllegalArgumentException("padding must not be negative, got " + padding);
+        }
+        this.indexManager = indexManager;
+    }
+
+    /**
+     * Convolves.
+     *
+     * @param input {@code (N, in, H, W)}
+     * @param weight {@code (out, in, kH, kW)}
+     * @param bias {@code (out)} or {@code null}
+     * @return {@code (N, out, Hout, Wout)}, on the input's manager
+     */
+    public NDArray forward(NDArray input, NDArray weight, NDArray bias) {
+        Shape in = input.getShape();
+        if (in.dimension() != 4 || in.get(1) != inChannels) {
+            throw new IllegalArgumentException("convolution expects (N, " + inChannels + ", H, W), got " + in);
+        }
+        if (in.get(0) != 1) {
+            return conv(input, weight, bias, strideH, strideW, padH, padW);
+        }
+        if (in.get(2) == kernelH && in.get(3) == kernelW && padH == 0 && padW == 0) {
+            long k = inChannels * kernelH * kernelW;
+            NDArray out = JniUtils.linear((PtNDArray) input.reshape(1, k), (PtNDArray) weight.reshape(outChannels, k),
+                    (PtNDArray) bias);
+            return out.reshape(1, outChannels, 1, 1);
+        }
+        if (spaceToDepthPays(in)) {
+            NDArray padded = padH == 0 && padW == 0
+                    ? input
+                    : JniUtils.pad((PtNDArray) input, new long[] {padW, padW, padH, padH}, 0);
+            NDArray[] index = spaceToDepthIndices(in);
+            return conv(padded.take(input.getManager(), index[0]), weight.take(input.getManager(), index[1]), bias,
+                    1, 1, 0, 0);
+        }
+        return conv(input, weight, bias, strideH, strideW, padH, padW);
+    }
+
+    /** Whether libtorch would run the space-to-depth convolution on its native kernel. */
+    private boolean spaceToDepthPays(Shape in) {
+        long paddedH = in.get(2) + 2L * padH;
+        long paddedW = in.get(3) + 2L * padW;
+        return (strideH > 1 || strideW > 1)
+                && in.get(1) * paddedH * paddedW <= NATIVE_LIMIT
+                && kernelH % strideH == 0
+                && kernelW % strideW == 0
+                && (kernelH / strideH <= 3 || kernelW / strideW <= 3)
+                && paddedH % strideH == 0
+                && paddedW % strideW == 0;
+    }
+
+    private static NDArray conv(NDArray x, NDArray w, NDArray bias, int sh, int sw, int ph, int pw) {
+        return JniUtils.convolution((PtNDArray) x, (PtNDArray) w, (PtNDArray) bias, new Shape(sh, sw),
+                new Shape(ph, pw), new Shape(1, 1), 1);
+    }
+
+    /**
+     * {@code X[(c, rh, rw), u, v] = P[c, sH·u + rh, sW·v + rw]} over the padded input {@code P},
+     * and {@code K[o, (c, rh, rw), a, b] = W[o, c, sH·a + rh, sW·b + rw]}: output
+     * {@code (i, j)} then sums {@code K[a, b]·X[i + a, j + b]}, the taps of the strided kernel.
+     */
+    private synchronized NDArray[] spaceToDepthIndices(Shape in) {
+        if (!in.equals(spaceToDepthFor)) {
+            close();
+            long paddedH = in.get(2) + 2L * padH;
+            long paddedW = in.get(3) + 2L * padW;
+            long blocksH = paddedH / strideH;
+            long blocksW = paddedW / strideW;
+            int tapsH = kernelH / strideH;
+            int tapsW = kernelW / strideW;
+            long[] input = new long[Math.toIntExact(inChannels * strideH * strideW * blocksH * blocksW)];
+            long[] kernel = new long[Math.toIntExact(outChannels * inChannels * kernelH * kernelW)];
+            int i = 0;
+            for (long c = 0; c < inChannels; c++) {
+                for (int rh = 0; rh < strideH; rh++) {
+                    for (int rw = 0; rw < strideW; rw++) {
+                        for (long u = 0; u < blocksH; u++) {
+                            for (long v = 0; v < blocksW; v++) {
+                                input[i++] = (c * paddedH + strideH * u + rh) * paddedW + strideW * v + rw;
+                            }
+                        }
+                    }
+                }
+            }
+            i = 0;
+            for (long o = 0; o < outChannels; o++) {
+                for (long c = 0; c < inChannels; c++) {
+                    for (int rh = 0; rh < strideH; rh++) {
+                        for (int rw = 0; rw < strideW; rw++) {
+                            for (int a = 0; a < tapsH; a++) {
+                                for (int b = 0; b < tapsW; b++) {
+                                    kernel[i++] = ((o * inChannels + c) * kernelH + strideH * a + rh) * kernelW
+                                            + strideW * b + rw;
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            long depth = inChannels * strideH * strideW;
+            inputIndex = indexManager.create(input, new Shape(1, depth, blocksH, blocksW));
+            weightIndex = indexManager.create(kernel, new Shape(outChannels, depth, tapsH, tapsW));
+            spaceToDepthFor = in;
+        }
+        return new NDArray[] {inputIndex, weightIndex};
+    }
+
+    @Override
+    public synchronized void close() {
+        if (inputIndex != null) {
+            inputIndex.close();
+            weightIndex.close();
+        }
+        inputIndex = null;
+        weightIndex = null;
+        spaceToDepthFor = null;
+    }
+}
