@@ -97,8 +97,10 @@ public final class Convolution implements AutoCloseable {
         }
         if (in.get(2) == kernelH && in.get(3) == kernelW && padH == 0 && padW == 0) {
             long k = inChannels * kernelH * kernelW;
-            NDArray out = JniUtils.linear((PtNDArray) input.reshape(1, k), (PtNDArray) weight.reshape(outChannels, k),
-                    (PtNDArray) bias);
+            NDArray matrix = weight.reshape(outChannels, k);
+            // a view still belongs to the weight's long-lived manager
+            matrix.attach(input.getManager());
+            NDArray out = JniUtils.linear((PtNDArray) input.reshape(1, k), (PtNDArray) matrix, (PtNDArray) bias);
             return out.reshape(1, outChannels, 1, 1);
         }
         if (spaceToDepthPays(in)) {
