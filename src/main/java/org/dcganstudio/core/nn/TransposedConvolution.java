@@ -22,7 +22,8 @@ import ai.djl.pytorch.jni.JniUtils;
  * single {@code take} through a precomputed index (plus a mask where {@code k} is not a multiple
  * of {@code s}), so autograd flows to the PyTorch-layout weight and a training step spends one op on
  * it. A 1×1 input with no padding (the DCGAN's first layer) skips the phase machinery: it is a
- * matrix product, run as a 1×1 convolution.
+ * matrix product with a view of the weight, run as a 1×1 convolution (at batch 1 as a
+ * {@code matmul}).
  *
  * <p>Instances are immutable plans for one weight shape and one set of hyper-parameters; the
  * index arrays they hold belong to the manager given at construction.
@@ -45,7 +46,6 @@ public final class TransposedConvolution implements AutoCloseable {
     private final NDManager indexManager;
     private NDArray phaseIndex;
     private NDArray phaseMask;
-    private NDArray directIndex;
 
     /**
      * Plans a transposed convolution.
@@ -114,8 +114,10 @@ public final class TransposedConvolution implements AutoCloseable {
     public NDArray kernel(NDArray weight, Shape inputShape, NDManager manager) {
         checkWeight(weight.getShape());
         if (isDirect(inputShape)) {
-            // (in, out·kH·kW) transposed to a 1×1 convolution kernel (out·kH·kW, in, 1, 1)
-            return weight.take(manager, directIndex());
+            // (in, out·kH·kW): a view, which still belongs to the weight's long-lived manager
+            NDArray matrix = weight.reshape(inChannels, outChannels * kernelH * kernelW);
+            matrix.attach(manager);
+            return matrix;
         }
         NDArray kernel = weight.take(manager, phaseIndex());
         NDArray mask = phaseMask();
@@ -139,13 +141,21 @@ public final class TransposedConvolution implements AutoCloseable {
         Shape outShape = outputShape(in);
         NDArray out;
         if (isDirect(in)) {
-            NDArray columns = convolve(input, kernel, 0, 0);
-            out = columns.reshape(in.get(0), outChannels, kernelH, kernelW);
+            long n = in.get(0);
+            NDArray columns;
+            if (n == 1) {
+                // libtorch's 1×1 convolution at batch 1 takes 3× as long, most of it in backward
+                columns = input.reshape(1, inChannels).matMul(kernel);
+            } else {
+                long rows = outChannels * kernelH * kernelW;
+                columns = convolve(input, kernel.transpose().reshape(rows, inChannels, 1, 1), 0, 0);
+            }
+            out = columns.reshape(n, outChannels, kernelH, kernelW);
             out = cropOrExtend(out, 0, outShape.get(3) - kernelW, 0, outShape.get(2) - kernelH);
         } else {
             NDArray phases = convolve(input, kernel, tapsH - 1, tapsW - 1);
-            long qh = phases.getShape().get(2);
-            long qw = phases.getShape().get(3);
+            long qh = in.get(2) + tapsH - 1;
+            long qw = in.get(3) + tapsW - 1;
             NDArray interleaved = phases;
             if (strideH > 1 || strideW > 1) {
                 interleaved =
@@ -183,14 +193,13 @@ public final class TransposedConvolution implements AutoCloseable {
 
     @Override
     public void close() {
-        for (NDArray a : new NDArray[] {phaseIndex, phaseMask, directIndex}) {
+        for (NDArray a : new NDArray[] {phaseIndex, phaseMask}) {
             if (a != null) {
                 a.close();
             }
         }
         phaseIndex = null;
         phaseMask = null;
-        directIndex = null;
     }
 
     private boolean isDirect(Shape inputShape) {
@@ -281,21 +290,6 @@ public final class TransposedConvolution implements AutoCloseable {
         Shape shape = new Shape(outChannels * strideH * strideW, inChannels, tapsH, tapsW);
         phaseIndex = indexManager.create(index, shape);
         phaseMask = masked ? indexManager.create(mask, shape) : null;
-    }
-
-    private synchronized NDArray directIndex() {
-        if (directIndex == null) {
-            long rows = outChannels * kernelH * kernelW;
-            long[] index = new long[Math.toIntExact(rows * inChannels)];
-            int i = 0;
-            for (long row = 0; row < rows; row++) {
-                for (long ci = 0; ci < inChannels; ci++) {
-                    index[i++] = ci * rows + row;
-                }
-            }
-            directIndex = indexManager.create(index, new Shape(rows, inChannels, 1, 1));
-        }
-        return directIndex;
     }
 
     static long outputLength(long in, int stride, int pad, int kernel, int outPad) {
