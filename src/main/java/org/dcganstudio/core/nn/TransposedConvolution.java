@@ -5,6 +5,8 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * The arithmetic of {@code torch.nn.functional.conv_transpose2d} (groups 1, dilation 1) built from
@@ -14,9 +16,9 @@ import ai.djl.pytorch.jni.JniUtils;
  * taps {@code k ≡ (o + p) mod s}. Each of the {@code s·s} phases is therefore an ordinary
  * correlation with a {@code ceil(k/s)}-tap kernel, and all phases run as <em>one</em> {@code conv2d}
  * whose output channels are {@code (out, phase_h, phase_w)}. Interleaving the phases
- * (reshape/permute/reshape) and cropping {@code padding} from each edge gives the exact result with
- * the multiply-adds of a real transposed convolution; zero insertion would spend {@code 1 − 1/s²}
- * of them on zeros.
+ * (reshape/permute/reshape, at batch 1 a single gather) and cropping {@code padding} from each
+ * edge gives the exact result with the multiply-adds of a real transposed convolution; zero
+ * insertion would spend {@code 1 − 1/s²} of them on zeros.
  *
  * <p>The weight re-layout from PyTorch's {@code (in, out, kH, kW)} to the phase kernel is a
  * single {@code take} through a precomputed index (plus a mask where {@code k} is not a multiple
@@ -46,6 +48,7 @@ public final class TransposedConvolution implements AutoCloseable {
     private final NDManager indexManager;
     private NDArray phaseIndex;
     private NDArray phaseMask;
+    private final Map<Shape, NDArray> interleaveIndices = new HashMap<>();
 
     /**
      * Plans a transposed convolution.
@@ -156,6 +159,12 @@ public final class TransposedConvolution implements AutoCloseable {
             NDArray phases = convolve(input, kernel, tapsH - 1, tapsW - 1);
             long qh = in.get(2) + tapsH - 1;
             long qw = in.get(3) + tapsW - 1;
+            if (in.get(0) == 1 && outShape.get(2) + padH <= qh * strideH && outShape.get(3) + padW <= qw * strideW) {
+                // one gather instead of reshape, permute, copy and crop: less than half the time at
+                // batch 1; its index grows with the batch, so larger batches keep the views
+                out = phases.take(input.getManager(), interleaveIndex(outShape, qh, qw));
+                return bias == null ? out : addBias(out, bias);
+            }
             NDArray interleaved = phases;
             if (strideH > 1 || strideW > 1) {
                 interleaved =
@@ -171,12 +180,13 @@ public final class TransposedConvolution implements AutoCloseable {
                             -padH,
                             outShape.get(2) - (qh * strideH - padH));
         }
-        if (bias != null) {
-            NDArray b = bias.reshape(1, outChannels, 1, 1);
-            b.attach(out.getManager());
-            out = out.add(b);
-        }
-        return out;
+        return bias == null ? out : addBias(out, bias);
+    }
+
+    private NDArray addBias(NDArray out, NDArray bias) {
+        NDArray b = bias.reshape(1, outChannels, 1, 1);
+        b.attach(out.getManager());
+        return out.add(b);
     }
 
     /**
@@ -192,12 +202,14 @@ public final class TransposedConvolution implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         for (NDArray a : new NDArray[] {phaseIndex, phaseMask}) {
             if (a != null) {
                 a.close();
             }
         }
+        interleaveIndices.values().forEach(NDArray::close);
+        interleaveIndices.clear();
         phaseIndex = null;
         phaseMask = null;
     }
@@ -290,6 +302,34 @@ public final class TransposedConvolution implements AutoCloseable {
         Shape shape = new Shape(outChannels * strideH * strideW, inChannels, tapsH, tapsW);
         phaseIndex = indexManager.create(index, shape);
         phaseMask = masked ? indexManager.create(mask, shape) : null;
+    }
+
+    /**
+     * {@code out[0, c, i, j] = phases[0, (c, y mod sH, x mod sW), y div sH, x div sW]} with
+     * {@code (y, x) = (i + pH, j + pW)}: the interleave and the crop as one gather. One index per
+     * batch-1 output shape, kept for the plan's life.
+     */
+    private synchronized NDArray interleaveIndex(Shape outShape, long qh, long qw) {
+        NDArray index = interleaveIndices.get(outShape);
+        if (index == null) {
+            long outH = outShape.get(2);
+            long outW = outShape.get(3);
+            long[] values = new long[Math.toIntExact(outChannels * outH * outW)];
+            int i = 0;
+            for (long c = 0; c < outChannels; c++) {
+                for (long row = 0; row < outH; row++) {
+                    long y = row + padH;
+                    for (long col = 0; col < outW; col++) {
+                        long x = col + padW;
+                        long phase = (c * strideH + y % strideH) * strideW + x % strideW;
+                        values[i++] = (phase * qh + y / strideH) * qw + x / strideW;
+                    }
+                }
+            }
+            index = indexManager.create(values, outShape);
+            interleaveIndices.put(outShape, index);
+        }
+        return index;
     }
 
     static long outputLength(long in, int stride, int pad, int kernel, int outPad) {
