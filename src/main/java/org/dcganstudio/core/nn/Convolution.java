@@ -5,6 +5,8 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * The arithmetic of {@code torch.nn.functional.conv2d} (groups 1, dilation 1). At batch 1, where
@@ -16,8 +18,9 @@ import ai.djl.pytorch.jni.JniUtils;
  *       forward and backward.
  *   <li>A strided kernel on a small input (the discriminator's 4×4 stride-2 layers on the tiny
  *       model) runs as a stride-1 convolution on the space-to-depth input: the padded input
- *       re-laid out to {@code (in·s·s, H/s, W/s)} by one {@code take}, the weight to
- *       {@code (out, in·s·s, kH/s, kW/s)} by another. libtorch 2.7 sends a kernel wider than 3×3
+ *       re-laid out to {@code (in·s·s, H/s, W/s)} by one {@code take} and a mask for the padding
+ *       (a tenth of the events of a {@code pad}), the weight to {@code (out, in·s·s, kH/s, kW/s)}
+ *       by another {@code take}. libtorch 2.7 sends a kernel wider than 3×3
  *       to oneDNN even at batch 1 (ConvUtils {@code use_mkldnn}), whose per-call descriptor set-up
  *       and layout reorders cost 100–200 µs around a few µs of arithmetic; the 2×2 kernel on at
  *       most 20,480 input values stays on the native kernel: about half the time, forward and
@@ -45,10 +48,7 @@ public final class Convolution implements AutoCloseable {
     private final int padH;
     private final int padW;
     private final NDManager indexManager;
-
-    private Shape spaceToDepthFor;
-    private NDArray inputIndex;
-    private NDArray weightIndex;
+    private final Map<Shape, SpaceToDepth> spaceToDepth = new HashMap<>();
 
     /**
      * Plans a convolution.
@@ -104,12 +104,12 @@ public final class Convolution implements AutoCloseable {
             return out.reshape(1, outChannels, 1, 1);
         }
         if (spaceToDepthPays(in)) {
-            NDArray padded = padH == 0 && padW == 0
-                    ? input
-                    : JniUtils.pad((PtNDArray) input, new long[] {padW, padW, padH, padH}, 0);
-            NDArray[] index = spaceToDepthIndices(in);
-            return conv(padded.take(input.getManager(), index[0]), weight.take(input.getManager(), index[1]), bias,
-                    1, 1, 0, 0);
+            SpaceToDepth index = spaceToDepth(in);
+            NDArray blocks = input.take(input.getManager(), index.input());
+            if (index.mask() != null) {
+                blocks = blocks.mul(index.mask());
+            }
+            return conv(blocks, weight.take(input.getManager(), index.weight()), bias, 1, 1, 0, 0);
         }
         return conv(input, weight, bias, strideH, strideW, padH, padW);
     }
@@ -133,64 +133,81 @@ public final class Convolution implements AutoCloseable {
     }
 
     /**
-     * {@code X[(c, rh, rw), u, v] = P[c, sH·u + rh, sW·v + rw]} over the padded input {@code P},
-     * and {@code K[o, (c, rh, rw), a, b] = W[o, c, sH·a + rh, sW·b + rw]}: output
-     * {@code (i, j)} then sums {@code K[a, b]·X[i + a, j + b]}, the taps of the strided kernel.
+     * {@code X[(c, rh, rw), u, v] = P[c, sH·u + rh, sW·v + rw]} over the input {@code P} padded
+     * with zeros (the gather reads any element there and the mask zeroes it), and
+     * {@code K[o, (c, rh, rw), a, b] = W[o, c, sH·a + rh, sW·b + rw]}: output {@code (i, j)} then
+     * sums {@code K[a, b]·X[i + a, j + b]}, the taps of the strided kernel. One entry per batch-1
+     * input shape, kept for the plan's life.
      */
-    private synchronized NDArray[] spaceToDepthIndices(Shape in) {
-        if (!in.equals(spaceToDepthFor)) {
-            close();
-            long paddedH = in.get(2) + 2L * padH;
-            long paddedW = in.get(3) + 2L * padW;
-            long blocksH = paddedH / strideH;
-            long blocksW = paddedW / strideW;
-            int tapsH = kernelH / strideH;
-            int tapsW = kernelW / strideW;
-            long[] input = new long[Math.toIntExact(inChannels * strideH * strideW * blocksH * blocksW)];
-            long[] kernel = new long[Math.toIntExact(outChannels * inChannels * kernelH * kernelW)];
-            int i = 0;
+    private synchronized SpaceToDepth spaceToDepth(Shape in) {
+        SpaceToDepth cached = spaceToDepth.get(in);
+        if (cached != null) {
+            return cached;
+        }
+        long height = in.get(2);
+        long width = in.get(3);
+        long blocksH = (height + 2L * padH) / strideH;
+        long blocksW = (width + 2L * padW) / strideW;
+        long depth = inChannels * strideH * strideW;
+        long[] input = new long[Math.toIntExact(depth * blocksH * blocksW)];
+        float[] mask = new float[input.length];
+        int i = 0;
+        for (long c = 0; c < inChannels; c++) {
+            for (int rh = 0; rh < strideH; rh++) {
+                for (int rw = 0; rw < strideW; rw++) {
+                    for (long u = 0; u < blocksH; u++) {
+                        long y = strideH * u + rh - padH;
+                        for (long v = 0; v < blocksW; v++) {
+                            long x = strideW * v + rw - padW;
+                            if (y >= 0 && y < height && x >= 0 && x < width) {
+                                input[i] = (c * height + y) * width + x;
+                                mask[i] = 1f;
+                            }
+                            i++;
+                        }
+                    }
+                }
+            }
+        }
+        int tapsH = kernelH / strideH;
+        int tapsW = kernelW / strideW;
+        long[] kernel = new long[Math.toIntExact(outChannels * inChannels * kernelH * kernelW)];
+        i = 0;
+        for (long o = 0; o < outChannels; o++) {
             for (long c = 0; c < inChannels; c++) {
                 for (int rh = 0; rh < strideH; rh++) {
                     for (int rw = 0; rw < strideW; rw++) {
-                        for (long u = 0; u < blocksH; u++) {
-                            for (long v = 0; v < blocksW; v++) {
-                                input[i++] = (c * paddedH + strideH * u + rh) * paddedW + strideW * v + rw;
+                        for (int a = 0; a < tapsH; a++) {
+                            for (int b = 0; b < tapsW; b++) {
+                                kernel[i++] = ((o * inChannels + c) * kernelH + strideH * a + rh) * kernelW
+                                        + strideW * b + rw;
                             }
                         }
                     }
                 }
             }
-            i = 0;
-            for (long o = 0; o < outChannels; o++) {
-                for (long c = 0; c < inChannels; c++) {
-                    for (int rh = 0; rh < strideH; rh++) {
-                        for (int rw = 0; rw < strideW; rw++) {
-                            for (int a = 0; a < tapsH; a++) {
-                                for (int b = 0; b < tapsW; b++) {
-                                    kernel[i++] = ((o * inChannels + c) * kernelH + strideH * a + rh) * kernelW
-                                            + strideW * b + rw;
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-            long depth = inChannels * strideH * strideW;
-            inputIndex = indexManager.create(input, new Shape(1, depth, blocksH, blocksW));
-            weightIndex = indexManager.create(kernel, new Shape(outChannels, depth, tapsH, tapsW));
-            spaceToDepthFor = in;
         }
-        return new NDArray[] {inputIndex, weightIndex};
+        Shape blocks = new Shape(1, depth, blocksH, blocksW);
+        SpaceToDepth made = new SpaceToDepth(
+                indexManager.create(input, blocks),
+                padH == 0 && padW == 0 ? null : indexManager.create(mask, blocks),
+                indexManager.create(kernel, new Shape(outChannels, depth, tapsH, tapsW)));
+        spaceToDepth.put(in, made);
+        return made;
     }
 
     @Override
     public synchronized void close() {
-        if (inputIndex != null) {
-            inputIndex.close();
-            weightIndex.close();
+        for (SpaceToDepth index : spaceToDepth.values()) {
+            index.input().close();
+            if (index.mask() != null) {
+                index.mask().close();
+            }
+            index.weight().close();
         }
-        inputIndex = null;
-        weightIndex = null;
-        spaceToDepthFor = null;
+        spaceToDepth.clear();
     }
+
+    /** The gathers of one input shape: input positions, the padding mask (or null), weight taps. */
+    private record SpaceToDepth(NDArray input, NDArray mask, NDArray weight) {}
 }
