@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
+import ai.djl.pytorch.jni.JniUtils;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -29,6 +30,13 @@ public final class DcganTrainer implements AutoCloseable {
 
     /** Statistic columns of {@link #drainStats()}. */
     public static final int LOSS_D = 0, LOSS_G = 1, D_X = 2, D_G_Z1 = 3, D_G_Z2 = 4, STATS = 5;
+
+    /**
+     * Batch activations (values) below which a step runs on one intra-op thread: libtorch's grain
+     * size, under which its element-wise kernels never split work, while batch norm and the
+     * native convolution still fork and join a thread team per call, for nothing.
+     */
+    static final long SERIAL_LIMIT = 32768;
 
     private final ModelConfig config;
     private final NDManager root;
@@ -71,13 +79,31 @@ public final class DcganTrainer implements AutoCloseable {
      * <p>Each loss is back-propagated from its per-image terms with a seed of 1/N, which hands
      * every term exactly the gradient the mean would: the mean and the sum of D's two losses cost
      * no ops, and D's terms are one array so that one backward pass covers both. The terms and the
-     * logits are kept for {@link #drainStats()}, which averages them on the host.
+     * logits are kept for {@link #drainStats()}, which averages them on the host. A model small
+     * enough that parallel kernels only cost (below {@link #SERIAL_LIMIT} values in its largest
+     * batch activation) runs the step on one intra-op thread of the calling thread; that also keeps
+     * it from stalling on a thread team when the other cores are busy (the JIT compiler, other
+     * processes).
      *
      * @param real {@code N·C·S·S} values in [-1, 1], NCHW
      * @param noise {@code N·nz} latent values
      * @param batch N
      */
     public void step(float[] real, float[] noise, int batch) {
+        int threads = batch * config.largestActivation() < SERIAL_LIMIT ? JniUtils.getNumThreads() : 1;
+        if (threads > 1) {
+            JniUtils.setNumThreads(1);
+        }
+        try {
+            runStep(real, noise, batch);
+        } finally {
+            if (threads > 1) {
+                JniUtils.setNumThreads(threads);
+            }
+        }
+    }
+
+    private void runStep(float[] real, float[] noise, int batch) {
         int s = config.imageSize();
         Seeds seed = seeds(batch);
         try (NDManager sm = root.newSubManager()) {
