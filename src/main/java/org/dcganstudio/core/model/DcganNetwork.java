@@ -33,6 +33,7 @@ public abstract class DcganNetwork implements AutoCloseable {
     private final NDManager manager;
     private final ParameterStore store;
     private final List<StateEntry> state;
+    private final List<Block> layers;
 
     DcganNetwork(ModelConfig config, SequentialBlock main, NDManager parent, Shape inputShape) {
         this.config = config;
@@ -41,6 +42,7 @@ public abstract class DcganNetwork implements AutoCloseable {
         main.initialize(manager, DataType.FLOAT32, inputShape);
         this.store = new ParameterStore(manager, false);
         this.state = Collections.unmodifiableList(buildState());
+        this.layers = List.copyOf(main.getChildren().values());
     }
 
     /** The architecture this network was built for. */
@@ -68,9 +70,17 @@ public abstract class DcganNetwork implements AutoCloseable {
         return state.stream().filter(StateEntry::trainable).toList();
     }
 
-    /** Runs {@code main}; training mode uses and updates batch statistics. */
+    /**
+     * Runs {@code main}; training mode uses and updates batch statistics. The layers run one by
+     * one: {@code SequentialBlock.forward} would first walk every parameter of the network, building
+     * lists, to check that it is initialised, on every call.
+     */
     NDArray runMain(NDArray input, boolean training) {
-        return main.forward(store, new NDList(input), training).singletonOrThrow();
+        NDList x = new NDList(input);
+        for (Block layer : layers) {
+            x = layer.forward(store, x, training);
+        }
+        return x.singletonOrThrow();
     }
 
     /**

@@ -39,6 +39,9 @@ public final class Convolution implements AutoCloseable {
     /** Input values up to which libtorch keeps a batch-1 convolution with a kernel of at most 3×3 native. */
     static final long NATIVE_LIMIT = 20480;
 
+    private static final Shape UNIT = new Shape(1, 1);
+    private static final Shape NONE = new Shape(0, 0);
+
     private final long outChannels;
     private final long inChannels;
     private final int kernelH;
@@ -47,6 +50,8 @@ public final class Convolution implements AutoCloseable {
     private final int strideW;
     private final int padH;
     private final int padW;
+    private final Shape stride;
+    private final Shape padding;
     private final NDManager indexManager;
     private final Map<Shape, SpaceToDepth> spaceToDepth = new HashMap<>();
 
@@ -76,6 +81,8 @@ public final class Convolution implements AutoCloseable {
         if (padH < 0 || padW < 0) {
             throw new IllegalArgumentException("padding must not be negative, got " + padding);
         }
+        this.stride = stride;
+        this.padding = padding;
         this.indexManager = indexManager;
     }
 
@@ -93,7 +100,7 @@ public final class Convolution implements AutoCloseable {
             throw new IllegalArgumentException("convolution expects (N, " + inChannels + ", H, W), got " + in);
         }
         if (in.get(0) != 1) {
-            return conv(input, weight, bias, strideH, strideW, padH, padW);
+            return conv(input, weight, bias, stride, padding);
         }
         if (in.get(2) == kernelH && in.get(3) == kernelW && padH == 0 && padW == 0) {
             long k = inChannels * kernelH * kernelW;
@@ -109,9 +116,9 @@ public final class Convolution implements AutoCloseable {
             if (index.mask() != null) {
                 blocks = blocks.mul(index.mask());
             }
-            return conv(blocks, weight.take(input.getManager(), index.weight()), bias, 1, 1, 0, 0);
+            return conv(blocks, weight.take(input.getManager(), index.weight()), bias, UNIT, NONE);
         }
-        return conv(input, weight, bias, strideH, strideW, padH, padW);
+        return conv(input, weight, bias, stride, padding);
     }
 
     /** Whether libtorch would run the space-to-depth convolution on its native kernel. */
@@ -127,9 +134,8 @@ public final class Convolution implements AutoCloseable {
                 && paddedW % strideW == 0;
     }
 
-    private static NDArray conv(NDArray x, NDArray w, NDArray bias, int sh, int sw, int ph, int pw) {
-        return JniUtils.convolution((PtNDArray) x, (PtNDArray) w, (PtNDArray) bias, new Shape(sh, sw),
-                new Shape(ph, pw), new Shape(1, 1), 1);
+    private static NDArray conv(NDArray x, NDArray w, NDArray bias, Shape stride, Shape padding) {
+        return JniUtils.convolution((PtNDArray) x, (PtNDArray) w, (PtNDArray) bias, stride, padding, UNIT, 1);
     }
 
     /**

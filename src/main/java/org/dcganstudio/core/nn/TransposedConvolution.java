@@ -32,6 +32,9 @@ import java.util.Map;
  */
 public final class TransposedConvolution implements AutoCloseable {
 
+    private static final Shape UNIT = new Shape(1, 1);
+    private static final Shape NONE = new Shape(0, 0);
+
     private final long inChannels;
     private final long outChannels;
     private final int kernelH;
@@ -44,6 +47,7 @@ public final class TransposedConvolution implements AutoCloseable {
     private final int outPadW;
     private final int tapsH;
     private final int tapsW;
+    private final Shape phasePadding;
 
     private final NDManager indexManager;
     private NDArray phaseIndex;
@@ -87,6 +91,7 @@ public final class TransposedConvolution implements AutoCloseable {
         }
         tapsH = ceilDiv(kernelH, strideH);
         tapsW = ceilDiv(kernelW, strideW);
+        phasePadding = new Shape(tapsH - 1, tapsW - 1);
         this.indexManager = indexManager;
     }
 
@@ -151,12 +156,12 @@ public final class TransposedConvolution implements AutoCloseable {
                 columns = input.reshape(1, inChannels).matMul(kernel);
             } else {
                 long rows = outChannels * kernelH * kernelW;
-                columns = convolve(input, kernel.transpose().reshape(rows, inChannels, 1, 1), 0, 0);
+                columns = convolve(input, kernel.transpose().reshape(rows, inChannels, 1, 1), NONE);
             }
             out = columns.reshape(n, outChannels, kernelH, kernelW);
             out = cropOrExtend(out, 0, outShape.get(3) - kernelW, 0, outShape.get(2) - kernelH);
         } else {
-            NDArray phases = convolve(input, kernel, tapsH - 1, tapsW - 1);
+            NDArray phases = convolve(input, kernel, phasePadding);
             long qh = in.get(2) + tapsH - 1;
             long qw = in.get(3) + tapsW - 1;
             if (in.get(0) == 1 && outShape.get(2) + padH <= qh * strideH && outShape.get(3) + padW <= qw * strideW) {
@@ -218,17 +223,8 @@ public final class TransposedConvolution implements AutoCloseable {
         return inputShape.get(2) == 1 && inputShape.get(3) == 1 && padH == 0 && padW == 0;
     }
 
-    private static NDArray convolve(NDArray input, NDArray kernel, int padH, int padW) {
-        return input.getNDArrayInternal()
-                .convolution(
-                        input,
-                        kernel,
-                        null,
-                        new Shape(1, 1),
-                        new Shape(padH, padW),
-                        new Shape(1, 1),
-                        1)
-                .singletonOrThrow();
+    private static NDArray convolve(NDArray input, NDArray kernel, Shape padding) {
+        return JniUtils.convolution((PtNDArray) input, (PtNDArray) kernel, null, UNIT, padding, UNIT, 1);
     }
 
     /**
