@@ -1,5 +1,6 @@
 package org.dcganstudio.core.nn;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -16,15 +17,15 @@ import java.util.Map;
  *   <li>A kernel that covers the whole unpadded input (the DCGAN discriminator's last layer) is a
  *       matrix product: one {@code linear} on views, a quarter of the time of the convolution,
  *       forward and backward.
- *   <li>A strided kernel on a small input (the discriminator's 4×4 stride-2 layers on the tiny
- *       model) runs as a stride-1 convolution on the space-to-depth input: the padded input
- *       re-laid out to {@code (in·s·s, H/s, W/s)} by one {@code take} and a mask for the padding
- *       (a tenth of the events of a {@code pad}), the weight to {@code (out, in·s·s, kH/s, kW/s)}
- *       by another {@code take}. libtorch 2.7 sends a kernel wider than 3×3
- *       to oneDNN even at batch 1 (ConvUtils {@code use_mkldnn}), whose per-call descriptor set-up
- *       and layout reorders cost 100–200 µs around a few µs of arithmetic; the 2×2 kernel on at
- *       most 20,480 input values stays on the native kernel: about half the time, forward and
- *       backward.
+ *   <li>On the CPU, a strided kernel on a small input (the discriminator's 4×4 stride-2 layers on
+ *       the tiny model) runs as a stride-1 convolution on the space-to-depth input: the padded
+ *       input re-laid out to {@code (in·s·s, H/s, W/s)} by one {@code take} and a mask for the
+ *       padding (a tenth of the events of a {@code pad}), the weight to
+ *       {@code (out, in·s·s, kH/s, kW/s)} by another {@code take}. libtorch 2.7 sends a kernel
+ *       wider than 3×3 to oneDNN even at batch 1 (ConvUtils {@code use_mkldnn}), whose per-call
+ *       descriptor set-up and layout reorders cost 100–200 µs around a few µs of arithmetic; the
+ *       2×2 kernel on at most 20,480 input values stays on the native kernel: about half the
+ *       time, forward and backward.
  * </ul>
  *
  * <p>At batch 2 and more libtorch's convolution runs as it is: oneDNN is chosen there either way,
@@ -36,7 +37,7 @@ import java.util.Map;
  */
 public final class Convolution implements AutoCloseable {
 
-    /** Input values up to which libtorch keeps a batch-1 convolution with a kernel of at most 3×3 native. */
+    /** Input values up to which libtorch keeps a batch-1 convolution with a 3×3 kernel native. */
     static final long NATIVE_LIMIT = 20480;
 
     private static final Shape UNIT = new Shape(1, 1);
@@ -110,7 +111,7 @@ public final class Convolution implements AutoCloseable {
             NDArray out = JniUtils.linear((PtNDArray) input.reshape(1, k), (PtNDArray) matrix, (PtNDArray) bias);
             return out.reshape(1, outChannels, 1, 1);
         }
-        if (spaceToDepthPays(in)) {
+        if (spaceToDepthPays(in, input.getDevice())) {
             SpaceToDepth index = spaceToDepth(in);
             NDArray blocks = input.take(input.getManager(), index.input());
             if (index.mask() != null) {
@@ -121,11 +122,15 @@ public final class Convolution implements AutoCloseable {
         return conv(input, weight, bias, stride, padding);
     }
 
-    /** Whether libtorch would run the space-to-depth convolution on its native kernel. */
-    private boolean spaceToDepthPays(Shape in) {
+    /**
+     * Whether libtorch would run the space-to-depth convolution on its native CPU kernel. A GPU
+     * runs the strided kernel as it is: there the gathers would only add kernel launches.
+     */
+    private boolean spaceToDepthPays(Shape in, Device device) {
         long paddedH = in.get(2) + 2L * padH;
         long paddedW = in.get(3) + 2L * padW;
-        return (strideH > 1 || strideW > 1)
+        return !device.isGpu()
+                && (strideH > 1 || strideW > 1)
                 && in.get(1) * paddedH * paddedW <= NATIVE_LIMIT
                 && kernelH % strideH == 0
                 && kernelW % strideW == 0
