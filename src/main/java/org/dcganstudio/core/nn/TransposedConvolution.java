@@ -127,9 +127,15 @@ public final class TransposedConvolution implements AutoCloseable {
             matrix.attach(manager);
             return matrix;
         }
-        NDArray kernel = weight.take(manager, phaseIndex());
+        NDArray taps = weight.take(manager, phaseIndex());
         NDArray mask = phaseMask();
-        return mask == null ? kernel : kernel.mul(mask);
+        if (mask == null) {
+            return taps;
+        }
+        NDArray kernel = taps.mul(mask);
+        // the product keeps what autograd needs; the taps would stay on a long-lived manager
+        taps.close();
+        return kernel;
     }
 
     /**
@@ -155,8 +161,10 @@ public final class TransposedConvolution implements AutoCloseable {
                 // libtorch's 1×1 convolution at batch 1 takes 3× as long, most of it in backward
                 columns = input.reshape(1, inChannels).matMul(kernel);
             } else {
-                long rows = outChannels * kernelH * kernelW;
-                columns = convolve(input, kernel.transpose().reshape(rows, inChannels, 1, 1), NONE);
+                // views of a cached inference kernel would otherwise join the weight's manager
+                NDArray rows = kernel.transpose();
+                rows.attach(input.getManager());
+                columns = convolve(input, rows.reshape(outChannels * kernelH * kernelW, inChannels, 1, 1), NONE);
             }
             out = columns.reshape(n, outChannels, kernelH, kernelW);
             out = cropOrExtend(out, 0, outShape.get(3) - kernelW, 0, outShape.get(2) - kernelH);

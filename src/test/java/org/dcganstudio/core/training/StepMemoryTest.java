@@ -9,7 +9,7 @@ import org.dcganstudio.core.model.ModelConfig;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** A step's arrays die with the step: nothing piles up on the networks' long-lived managers. */
+/** A step's or a sample's arrays die with it: nothing piles up on the networks' long-lived managers. */
 class StepMemoryTest {
 
     @ParameterizedTest(name = "batch {0}")
@@ -34,6 +34,24 @@ class StepMemoryTest {
                 counts[0] = g;
                 counts[1] = d;
             }
+        }
+    }
+
+    @ParameterizedTest(name = "batch {0}")
+    @ValueSource(ints = {1, 3})
+    void generatingLeavesTheGeneratorsManagerAsItWas(int count) {
+        ModelConfig config = new ModelConfig(32, 3, 8, 4, 4, LatentPrior.NORMAL);
+        try (DcganTrainer t = new DcganTrainer(config, OptimizerSettings.PAPER, Device.cpu(), 5)) {
+            float[] z = new float[count * 8];
+            Rng.derive(5, 3, 0).fillGaussian(z, 0, 1);
+            t.generate(z, count, false);
+            int arrays = t.generator().manager().getManagedArrays().size();
+            for (int i = 0; i < 3; i++) {
+                // batch statistics run a training forward, which drops the cached inference kernels
+                t.generate(z, count, true);
+                t.generate(z, count, false);
+            }
+            assertEquals(arrays, t.generator().manager().getManagedArrays().size());
         }
     }
 }
