@@ -8,13 +8,13 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
-import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.training.ParameterStore;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.dcganstudio.core.math.Rng;
 import org.dcganstudio.core.nn.BatchNorm2d;
+import org.dcganstudio.core.nn.Conv2d;
 import org.dcganstudio.core.nn.ConvTranspose2d;
 
 /**
@@ -33,6 +33,7 @@ public abstract class DcganNetwork implements AutoCloseable {
     private final NDManager manager;
     private final ParameterStore store;
     private final List<StateEntry> state;
+    private final List<Block> layers;
 
     DcganNetwork(ModelConfig config, SequentialBlock main, NDManager parent, Shape inputShape) {
         this.config = config;
@@ -41,6 +42,7 @@ public abstract class DcganNetwork implements AutoCloseable {
         main.initialize(manager, DataType.FLOAT32, inputShape);
         this.store = new ParameterStore(manager, false);
         this.state = Collections.unmodifiableList(buildState());
+        this.layers = List.copyOf(main.getChildren().values());
     }
 
     /** The architecture this network was built for. */
@@ -68,9 +70,17 @@ public abstract class DcganNetwork implements AutoCloseable {
         return state.stream().filter(StateEntry::trainable).toList();
     }
 
-    /** Runs {@code main}; training mode uses and updates batch statistics. */
+    /**
+     * Runs {@code main}; training mode uses and updates batch statistics. The layers run one by
+     * one: {@code SequentialBlock.forward} would first walk every parameter of the network, building
+     * lists, to check that it is initialised, on every call.
+     */
     NDArray runMain(NDArray input, boolean training) {
-        return main.forward(store, new NDList(input), training).singletonOrThrow();
+        NDList x = new NDList(input);
+        for (Block layer : layers) {
+            x = layer.forward(store, x, training);
+        }
+        return x.singletonOrThrow();
     }
 
     /**
@@ -128,8 +138,9 @@ public abstract class DcganNetwork implements AutoCloseable {
                     entries.add(array(prefix + "bias", t.getBias(), true));
                 }
             } else if (child instanceof Conv2d c) {
-                for (Parameter p : c.getParameters().values()) {
-                    entries.add(array(prefix + p.getName(), p, true));
+                entries.add(array(prefix + "weight", c.getWeight(), true));
+                if (c.getBias() != null) {
+                    entries.add(array(prefix + "bias", c.getBias(), true));
                 }
             } else if (child instanceof BatchNorm2d bn) {
                 entries.add(array(prefix + "weight", bn.getGamma(), true));

@@ -5,8 +5,8 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.SequentialBlock;
-import ai.djl.nn.convolutional.Conv2d;
 import org.dcganstudio.core.nn.BatchNorm2d;
+import org.dcganstudio.core.nn.Conv2d;
 
 /**
  * The DCGAN discriminator of pytorch/examples: strided convolutions, LeakyReLU(0.2), batch norm on

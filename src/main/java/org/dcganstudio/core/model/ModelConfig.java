@@ -59,4 +59,16 @@ public record ModelConfig(int imageSize, int channels, int nz, int ngf, int ndf,
     public int discriminatorMultiplier(int i) {
         return Math.min(1 << i, 8);
     }
+
+    /** Values per image in the largest array G or D produces: an image, or a hidden feature map. */
+    public long largestActivation() {
+        long largest = (long) channels * imageSize * imageSize;
+        for (int i = 0; i < upsamplingLayers(); i++) {
+            long g = (long) baseSize() << i;
+            long d = imageSize >> (i + 1);
+            largest = Math.max(largest, (long) ngf * generatorMultiplier(i) * g * g);
+            largest = Math.max(largest, (long) ndf * discriminatorMultiplier(i) * d * d);
+        }
+        return largest;
+    }
 }

@@ -90,7 +90,10 @@ public final class ConvTranspose2d extends AbstractBlock {
         Shape key = new Shape(inputShape.get(2) == 1 && inputShape.get(3) == 1 ? 1 : 0);
         if (cachedKernel == null || !key.equals(cachedFor)) {
             invalidateCache();
-            cachedKernel = p.kernel(w, inputShape, w.getManager()).stopGradient();
+            NDArray kernel = p.kernel(w, inputShape, w.getManager());
+            cachedKernel = kernel.stopGradient();
+            // the detached kernel shares the data; the re-layout's own array would stay on the weight's manager
+            kernel.close();
             cachedFor = key;
         }
         return cachedKernel;

@@ -5,6 +5,8 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * The arithmetic of {@code torch.nn.functional.conv_transpose2d} (groups 1, dilation 1) built from
@@ -14,20 +16,24 @@ import ai.djl.pytorch.jni.JniUtils;
  * taps {@code k ≡ (o + p) mod s}. Each of the {@code s·s} phases is therefore an ordinary
  * correlation with a {@code ceil(k/s)}-tap kernel, and all phases run as <em>one</em> {@code conv2d}
  * whose output channels are {@code (out, phase_h, phase_w)}. Interleaving the phases
- * (reshape/permute/reshape) and cropping {@code padding} from each edge gives the exact result with
- * the multiply-adds of a real transposed convolution; zero insertion would spend {@code 1 − 1/s²}
- * of them on zeros.
+ * (reshape/permute/reshape, at batch 1 a single gather) and cropping {@code padding} from each
+ * edge gives the exact result with the multiply-adds of a real transposed convolution; zero
+ * insertion would spend {@code 1 − 1/s²} of them on zeros.
  *
  * <p>The weight re-layout from PyTorch's {@code (in, out, kH, kW)} to the phase kernel is a
  * single {@code take} through a precomputed index (plus a mask where {@code k} is not a multiple
  * of {@code s}), so autograd flows to the PyTorch-layout weight and a training step spends one op on
  * it. A 1×1 input with no padding (the DCGAN's first layer) skips the phase machinery: it is a
- * matrix product, run as a 1×1 convolution.
+ * matrix product with a view of the weight, run as a 1×1 convolution (at batch 1 as a
+ * {@code matmul}).
  *
  * <p>Instances are immutable plans for one weight shape and one set of hyper-parameters; the
  * index arrays they hold belong to the manager given at construction.
  */
 public final class TransposedConvolution implements AutoCloseable {
+
+    private static final Shape UNIT = new Shape(1, 1);
+    private static final Shape NONE = new Shape(0, 0);
 
     private final long inChannels;
     private final long outChannels;
@@ -41,11 +47,12 @@ public final class TransposedConvolution implements AutoCloseable {
     private final int outPadW;
     private final int tapsH;
     private final int tapsW;
+    private final Shape phasePadding;
 
     private final NDManager indexManager;
     private NDArray phaseIndex;
     private NDArray phaseMask;
-    private NDArray directIndex;
+    private final Map<Shape, NDArray> interleaveIndices = new HashMap<>();
 
     /**
      * Plans a transposed convolution.
@@ -84,6 +91,7 @@ public final class TransposedConvolution implements AutoCloseable {
         }
         tapsH = ceilDiv(kernelH, strideH);
         tapsW = ceilDiv(kernelW, strideW);
+        phasePadding = new Shape(tapsH - 1, tapsW - 1);
         this.indexManager = indexManager;
     }
 
@@ -114,12 +122,20 @@ public final class TransposedConvolution implements AutoCloseable {
     public NDArray kernel(NDArray weight, Shape inputShape, NDManager manager) {
         checkWeight(weight.getShape());
         if (isDirect(inputShape)) {
-            // (in, out·kH·kW) transposed to a 1×1 convolution kernel (out·kH·kW, in, 1, 1)
-            return weight.take(manager, directIndex());
+            // (in, out·kH·kW): a view, which still belongs to the weight's long-lived manager
+            NDArray matrix = weight.reshape(inChannels, outChannels * kernelH * kernelW);
+            matrix.attach(manager);
+            return matrix;
         }
-        NDArray kernel = weight.take(manager, phaseIndex());
+        NDArray taps = weight.take(manager, phaseIndex());
         NDArray mask = phaseMask();
-        return mask == null ? kernel : kernel.mul(mask);
+        if (mask == null) {
+            return taps;
+        }
+        NDArray kernel = taps.mul(mask);
+        // the product keeps what autograd needs; the taps would stay on a long-lived manager
+        taps.close();
+        return kernel;
     }
 
     /**
@@ -139,13 +155,29 @@ public final class TransposedConvolution implements AutoCloseable {
         Shape outShape = outputShape(in);
         NDArray out;
         if (isDirect(in)) {
-            NDArray columns = convolve(input, kernel, 0, 0);
-            out = columns.reshape(in.get(0), outChannels, kernelH, kernelW);
+            long n = in.get(0);
+            NDArray columns;
+            if (n == 1) {
+                // libtorch's 1×1 convolution at batch 1 takes 3× as long, most of it in backward
+                columns = input.reshape(1, inChannels).matMul(kernel);
+            } else {
+                // views of a cached inference kernel would otherwise join the weight's manager
+                NDArray rows = kernel.transpose();
+                rows.attach(input.getManager());
+                columns = convolve(input, rows.reshape(outChannels * kernelH * kernelW, inChannels, 1, 1), NONE);
+            }
+            out = columns.reshape(n, outChannels, kernelH, kernelW);
             out = cropOrExtend(out, 0, outShape.get(3) - kernelW, 0, outShape.get(2) - kernelH);
         } else {
-            NDArray phases = convolve(input, kernel, tapsH - 1, tapsW - 1);
-            long qh = phases.getShape().get(2);
-            long qw = phases.getShape().get(3);
+            NDArray phases = convolve(input, kernel, phasePadding);
+            long qh = in.get(2) + tapsH - 1;
+            long qw = in.get(3) + tapsW - 1;
+            if (in.get(0) == 1 && outShape.get(2) + padH <= qh * strideH && outShape.get(3) + padW <= qw * strideW) {
+                // one gather instead of reshape, permute, copy and crop: less than half the time at
+                // batch 1; its index grows with the batch, so larger batches keep the views
+                out = phases.take(input.getManager(), interleaveIndex(outShape, qh, qw));
+                return bias == null ? out : addBias(out, bias);
+            }
             NDArray interleaved = phases;
             if (strideH > 1 || strideW > 1) {
                 interleaved =
@@ -161,12 +193,13 @@ public final class TransposedConvolution implements AutoCloseable {
                             -padH,
                             outShape.get(2) - (qh * strideH - padH));
         }
-        if (bias != null) {
-            NDArray b = bias.reshape(1, outChannels, 1, 1);
-            b.attach(out.getManager());
-            out = out.add(b);
-        }
-        return out;
+        return bias == null ? out : addBias(out, bias);
+    }
+
+    private NDArray addBias(NDArray out, NDArray bias) {
+        NDArray b = bias.reshape(1, outChannels, 1, 1);
+        b.attach(out.getManager());
+        return out.add(b);
     }
 
     /**
@@ -182,32 +215,24 @@ public final class TransposedConvolution implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        for (NDArray a : new NDArray[] {phaseIndex, phaseMask, directIndex}) {
+    public synchronized void close() {
+        for (NDArray a : new NDArray[] {phaseIndex, phaseMask}) {
             if (a != null) {
                 a.close();
             }
         }
+        interleaveIndices.values().forEach(NDArray::close);
+        interleaveIndices.clear();
         phaseIndex = null;
         phaseMask = null;
-        directIndex = null;
     }
 
     private boolean isDirect(Shape inputShape) {
         return inputShape.get(2) == 1 && inputShape.get(3) == 1 && padH == 0 && padW == 0;
     }
 
-    private static NDArray convolve(NDArray input, NDArray kernel, int padH, int padW) {
-        return input.getNDArrayInternal()
-                .convolution(
-                        input,
-                        kernel,
-                        null,
-                        new Shape(1, 1),
-                        new Shape(padH, padW),
-                        new Shape(1, 1),
-                        1)
-                .singletonOrThrow();
+    private static NDArray convolve(NDArray input, NDArray kernel, Shape padding) {
+        return JniUtils.convolution((PtNDArray) input, (PtNDArray) kernel, null, UNIT, padding, UNIT, 1);
     }
 
     /**
@@ -283,19 +308,32 @@ public final class TransposedConvolution implements AutoCloseable {
         phaseMask = masked ? indexManager.create(mask, shape) : null;
     }
 
-    private synchronized NDArray directIndex() {
-        if (directIndex == null) {
-            long rows = outChannels * kernelH * kernelW;
-            long[] index = new long[Math.toIntExact(rows * inChannels)];
+    /**
+     * {@code out[0, c, i, j] = phases[0, (c, y mod sH, x mod sW), y div sH, x div sW]} with
+     * {@code (y, x) = (i + pH, j + pW)}: the interleave and the crop as one gather. One index per
+     * batch-1 output shape, kept for the plan's life.
+     */
+    private synchronized NDArray interleaveIndex(Shape outShape, long qh, long qw) {
+        NDArray index = interleaveIndices.get(outShape);
+        if (index == null) {
+            long outH = outShape.get(2);
+            long outW = outShape.get(3);
+            long[] values = new long[Math.toIntExact(outChannels * outH * outW)];
             int i = 0;
-            for (long row = 0; row < rows; row++) {
-                for (long ci = 0; ci < inChannels; ci++) {
-                    index[i++] = ci * rows + row;
+            for (long c = 0; c < outChannels; c++) {
+                for (long row = 0; row < outH; row++) {
+                    long y = row + padH;
+                    for (long col = 0; col < outW; col++) {
+                        long x = col + padW;
+                        long phase = (c * strideH + y % strideH) * strideW + x % strideW;
+                        values[i++] = (phase * qh + y / strideH) * qw + x / strideW;
+                    }
                 }
             }
-            directIndex = indexManager.create(index, new Shape(rows, inChannels, 1, 1));
+            index = indexManager.create(values, outShape);
+            interleaveIndices.put(outShape, index);
         }
-        return directIndex;
+        return index;
     }
 
     static long outputLength(long in, int stride, int pad, int kernel, int outPad) {

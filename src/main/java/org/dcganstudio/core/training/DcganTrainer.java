@@ -7,7 +7,9 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
+import ai.djl.pytorch.jni.JniUtils;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.dcganstudio.core.model.Discriminator;
 import org.dcganstudio.core.model.Generator;
@@ -20,13 +22,21 @@ import org.dcganstudio.core.nn.Autograd;
  * rates may be changed from anywhere).
  *
  * <p>Each step's arrays live in a sub-manager closed at the end of the step, so native memory stays
- * flat. The step's five statistics stay on the device until {@link #drainStats()} reads the
- * steps since the last call in one transfer, so a GPU is not stalled by a read-back every step.
+ * flat. The step's loss terms and logits stay on the device, one array a step, until
+ * {@link #drainStats()} reads the steps since the last call in one transfer and reduces them to
+ * the five statistics on the host, so a GPU is not stalled by a read-back every step.
  */
 public final class DcganTrainer implements AutoCloseable {
 
     /** Statistic columns of {@link #drainStats()}. */
     public static final int LOSS_D = 0, LOSS_G = 1, D_X = 2, D_G_Z1 = 3, D_G_Z2 = 4, STATS = 5;
+
+    /**
+     * Batch activations (values) below which a step runs on one intra-op thread: libtorch's grain
+     * size, under which its element-wise kernels never split work, while batch norm and the
+     * native convolution still fork and join a thread team per call, for nothing.
+     */
+    static final long SERIAL_LIMIT = 32768;
 
     private final ModelConfig config;
     private final NDManager root;
@@ -34,9 +44,10 @@ public final class DcganTrainer implements AutoCloseable {
     private final Discriminator discriminator;
     private final AdamOptimizer optimizerG;
     private final AdamOptimizer optimizerD;
-    private final NDArray ones;
     private final List<NDArray> pendingStats = new ArrayList<>();
+    private final List<Integer> pendingBatches = new ArrayList<>();
     private NDManager statsManager;
+    private Seeds seeds;
     private long steps;
 
     /**
@@ -57,7 +68,6 @@ public final class DcganTrainer implements AutoCloseable {
                 hyper.beta2(), hyper.epsilon());
         this.optimizerD = new AdamOptimizer(discriminator.trainableEntries(), root, hyper.lrD(), hyper.beta1(),
                 hyper.beta2(), hyper.epsilon());
-        this.ones = root.ones(new Shape());
         this.statsManager = root.newSubManager();
     }
 
@@ -66,46 +76,68 @@ public final class DcganTrainer implements AutoCloseable {
      * (2) update G with the non-saturating loss (the same fake batch labelled 1, through the updated
      * D). Losses are binary cross-entropy on D's logits.
      *
+     * <p>Each loss is back-propagated from its per-image terms with a seed of 1/N, which hands
+     * every term exactly the gradient the mean would: the mean and the sum of D's two losses cost
+     * no ops, and D's terms are one array so that one backward pass covers both. The terms and the
+     * logits are kept for {@link #drainStats()}, which averages them on the host. A model small
+     * enough that parallel kernels only cost (below {@link #SERIAL_LIMIT} values in its largest
+     * batch activation) runs the step on one intra-op thread of the calling thread; that also keeps
+     * it from stalling on a thread team when the other cores are busy (the JIT compiler, other
+     * processes).
+     *
      * @param real {@code N·C·S·S} values in [-1, 1], NCHW
      * @param noise {@code N·nz} latent values
      * @param batch N
      */
     public void step(float[] real, float[] noise, int batch) {
+        int threads = batch * config.largestActivation() < SERIAL_LIMIT ? JniUtils.getNumThreads() : 1;
+        if (threads > 1) {
+            JniUtils.setNumThreads(1);
+        }
+        try {
+            runStep(real, noise, batch);
+        } finally {
+            if (threads > 1) {
+                JniUtils.setNumThreads(threads);
+            }
+        }
+    }
+
+    private void runStep(float[] real, float[] noise, int batch) {
         int s = config.imageSize();
+        Seeds seed = seeds(batch);
         try (NDManager sm = root.newSubManager()) {
             NDArray x = sm.create(real, new Shape(batch, config.channels(), s, s));
             NDArray z = sm.create(noise, new Shape(batch, config.nz(), 1, 1));
             NDArray realLogits;
             NDArray fakeLogits;
             NDArray genLogits;
-            NDArray errD;
-            NDArray errG;
+            NDArray termsD;
+            NDArray termsG;
             Autograd.enableOnThisThread();
             try {
                 // (1) Update D: maximise log D(x) + log(1 − D(G(z)))
                 optimizerD.zeroGrad();
                 realLogits = discriminator.logits(x, true);
-                NDArray errReal = Activation.softPlus(realLogits.neg()).mean();
                 NDArray fake = generator.forward(z, true);
                 fakeLogits = discriminator.logits(fake.stopGradient(), true);
-                NDArray errFake = Activation.softPlus(fakeLogits).mean();
-                errD = errReal.add(errFake);
-                Autograd.backward(errD, ones);
+                termsD = Activation.softPlus(realLogits.neg()).concat(Activation.softPlus(fakeLogits));
+                Autograd.backward(termsD, seed.d);
                 optimizerD.step();
 
                 // (2) Update G: maximise log D(G(z))
                 optimizerG.zeroGrad();
                 genLogits = discriminator.logits(fake, true);
-                errG = Activation.softPlus(genLogits.neg()).mean();
-                Autograd.backward(errG, ones);
+                termsG = Activation.softPlus(genLogits.neg());
+                Autograd.backward(termsG, seed.g);
                 optimizerG.step();
             } finally {
                 Autograd.disableOnThisThread();
             }
-            NDArray probs = Activation.sigmoid(NDArrays.stack(new NDList(realLogits, fakeLogits, genLogits)));
-            NDArray stats = NDArrays.concat(new NDList(NDArrays.stack(new NDList(errD, errG)), probs.mean(new int[] {1})));
+            NDArray stats = NDArrays.concat(new NDList(termsD, termsG, realLogits, fakeLogits, genLogits));
             stats.attach(statsManager);
             pendingStats.add(stats);
+            pendingBatches.add(batch);
             steps++;
         }
     }
@@ -119,16 +151,49 @@ public final class DcganTrainer implements AutoCloseable {
         if (pendingStats.isEmpty()) {
             return new float[0][];
         }
-        float[] flat = NDArrays.stack(new NDList(pendingStats)).toFloatArray();
+        float[] flat = NDArrays.concat(new NDList(pendingStats)).toFloatArray();
         float[][] rows = new float[pendingStats.size()][];
+        int at = 0;
         for (int i = 0; i < rows.length; i++) {
-            rows[i] = java.util.Arrays.copyOfRange(flat, i * STATS, (i + 1) * STATS);
+            int n = pendingBatches.get(i);
+            // per step: D's real and fake terms, G's terms, then the real, fake and G-pass logits
+            float lossD = (float) (mean(flat, at, n, false) + mean(flat, at + n, n, false));
+            float lossG = (float) mean(flat, at + 2 * n, n, false);
+            rows[i] = new float[] {lossD, lossG, (float) mean(flat, at + 3 * n, n, true),
+                    (float) mean(flat, at + 4 * n, n, true), (float) mean(flat, at + 5 * n, n, true)};
+            at += 6 * n;
         }
         pendingStats.clear();
+        pendingBatches.clear();
         statsManager.close();
         statsManager = root.newSubManager();
         return rows;
     }
+
+    /** The mean of {@code n} values from {@code from}, of their sigmoids if asked. */
+    private static double mean(float[] values, int from, int n, boolean sigmoid) {
+        double sum = 0;
+        for (int i = from; i < from + n; i++) {
+            sum += sigmoid ? 1 / (1 + Math.exp(-values[i])) : values[i];
+        }
+        return sum / n;
+    }
+
+    /** The backward seeds of one batch size: 1/N per loss term, made once. */
+    private Seeds seeds(int batch) {
+        if (seeds == null || seeds.batch != batch) {
+            if (seeds != null) {
+                seeds.d.close();
+                seeds.g.close();
+            }
+            float[] d = new float[2 * batch];
+            Arrays.fill(d, 1f / batch);
+            seeds = new Seeds(batch, root.create(d), root.create(Arrays.copyOf(d, batch)));
+        }
+        return seeds;
+    }
+
+    private record Seeds(int batch, NDArray d, NDArray g) {}
 
     /**
      * Generates images with the running statistics (eval mode) or, with {@code batchStats}, the
@@ -193,6 +258,7 @@ public final class DcganTrainer implements AutoCloseable {
     @Override
     public void close() {
         pendingStats.clear();
+        pendingBatches.clear();
         optimizerG.close();
         optimizerD.close();
         generator.close();

@@ -30,6 +30,8 @@ class TransposedConvolutionTest {
         // the DCGAN layers
         cases.add(new Case(2, 5, 3, 1, 1, 4, 4, 1, 0, 0, false));
         cases.add(new Case(2, 4, 3, 4, 4, 4, 4, 2, 1, 0, false));
+        cases.add(new Case(1, 4, 3, 4, 4, 4, 4, 2, 1, 0, false));
+        cases.add(new Case(1, 2, 3, 8, 8, 4, 4, 2, 1, 0, true));
         cases.add(new Case(1, 3, 2, 1, 1, 7, 7, 1, 0, 0, false));
         // a sweep of strides, paddings, output paddings, odd sizes and kernels
         Random r = new Random(7);
@@ -53,6 +55,8 @@ class TransposedConvolutionTest {
             }
         }
         cases.add(new Case(1, 2, 2, 1, 1, 3, 3, 2, 0, 1, true));
+        // an output padding past the phases' reach: zeros appended at batch 1
+        cases.add(new Case(1, 2, 2, 3, 3, 2, 2, 3, 0, 2, false));
         cases.add(new Case(2, 3, 2, 5, 3, 3, 5, 2, 1, 1, true));
         return cases.stream();
     }
