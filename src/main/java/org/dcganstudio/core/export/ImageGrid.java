@@ -68,6 +68,27 @@ public final class ImageGrid {
         });
     }
 
+    /**
+     * One image of an NCHW batch as packed opaque 0xAARRGGBB pixels, row-major, with the same
+     * rounding as the grids (grey images repeat their channel).
+     */
+    public static int[] toArgb(float[] images, int index, int channels, int size) {
+        int plane = size * size;
+        int base = index * channels * plane;
+        if (index < 0 || base + channels * plane > images.length) {
+            throw new IllegalArgumentException("image " + index + " of " + channels + "×" + size + "×" + size
+                    + " is not inside " + images.length + " values");
+        }
+        int[] out = new int[plane];
+        for (int p = 0; p < plane; p++) {
+            int r = toByte(images[base + p]);
+            int g = channels == 3 ? toByte(images[base + plane + p]) : r;
+            int b = channels == 3 ? toByte(images[base + 2 * plane + p]) : r;
+            out[p] = 0xFF000000 | (r << 16) | (g << 8) | b;
+        }
+        return out;
+    }
+
     private static int toByte(float v) {
         float clamped = Math.max(-1f, Math.min(1f, v));
         return Math.round((clamped + 1f) * 127.5f);

@@ -229,6 +229,11 @@ public final class Checkpoint {
         trainer.setSteps(step);
     }
 
+    /** G's state dict as stored (safetensors bytes), a copy. */
+    public byte[] generatorState() {
+        return entries.get("G.safetensors").clone();
+    }
+
     /** Loads only G's weights into a generator (for sampling). */
     public void restoreGenerator(org.dcganstudio.core.model.Generator g) throws IOException {
         StateDicts.load(g, entries.get("G.safetensors"), source + "!G.safetensors");

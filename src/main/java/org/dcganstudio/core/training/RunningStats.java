@@ -11,7 +11,7 @@ import org.dcganstudio.core.model.StateEntry;
  * A copy of a network's batch-norm running statistics and counters, so a batch-statistics forward
  * (which PyTorch's kernel always folds into the running averages) can be undone.
  */
-final class RunningStats {
+public final class RunningStats {
 
     private final List<StateEntry> entries = new ArrayList<>();
     private final List<NDArray> copies = new ArrayList<>();
@@ -19,7 +19,8 @@ final class RunningStats {
 
     private RunningStats() {}
 
-    static RunningStats copyOf(DcganNetwork net, NDManager manager) {
+    /** Copies {@code net}'s running statistics onto {@code manager}. */
+    public static RunningStats copyOf(DcganNetwork net, NDManager manager) {
         RunningStats s = new RunningStats();
         for (StateEntry e : net.stateEntries()) {
             if (e.isCounter()) {
@@ -35,7 +36,8 @@ final class RunningStats {
         return s;
     }
 
-    void restore() {
+    /** Writes the copied statistics back. */
+    public void restore() {
         int a = 0;
         int c = 0;
         for (StateEntry e : entries) {
