@@ -35,4 +35,10 @@ public sealed interface SessionCommand {
 
     /** Waits {@code millis} between steps (0 turns slow motion off). */
     record SlowMotion(int millis) implements SessionCommand {}
+
+    /** Publishes a copy of the generator now (when a run is active), for exploring. */
+    record ShareGenerator() implements SessionCommand {}
+
+    /** Also publishes a copy every {@code steps} steps while training runs; 0 stops that. */
+    record ShareGeneratorEvery(int steps) implements SessionCommand {}
 }

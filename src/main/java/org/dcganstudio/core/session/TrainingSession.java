@@ -14,6 +14,7 @@ import org.dcganstudio.core.data.DataContext;
 import org.dcganstudio.core.data.DataException;
 import org.dcganstudio.core.export.ImageGrid;
 import org.dcganstudio.core.model.ModelConfig;
+import org.dcganstudio.core.render.GeneratorWeights;
 import org.dcganstudio.core.training.MetricsRow;
 import org.dcganstudio.core.training.TrainConfig;
 import org.dcganstudio.core.training.TrainingDiverged;
@@ -35,6 +36,8 @@ public final class TrainingSession implements AutoCloseable {
 
     private final BlockingQueue<Object> commands = new LinkedBlockingQueue<>();
     private final AtomicReference<SessionSnapshot> latest = new AtomicReference<>(SessionSnapshot.IDLE);
+    private final AtomicReference<GeneratorWeights> sharedGenerator = new AtomicReference<>();
+    private volatile float[] fixedNoise;
     private final DataContext dataContext;
     private final Thread thread;
     private volatile boolean closed;
@@ -58,6 +61,9 @@ public final class TrainingSession implements AutoCloseable {
     private boolean paused;
     private int stepsGranted;
     private boolean shutdown;
+    private int shareEvery;
+    private long sharedAt = -1;
+    private long nextStep;
 
     /** Marks the end of the queue for the training thread. */
     private static final Object SHUTDOWN = new Object();
@@ -104,6 +110,21 @@ public final class TrainingSession implements AutoCloseable {
         }
     }
 
+    /**
+     * The newest copy of the generator published on {@link SessionCommand.ShareGenerator} or every
+     * {@link SessionCommand.ShareGeneratorEvery} steps, or null: exploring never reads the weights
+     * the trainer is changing.
+     */
+    public GeneratorWeights sharedGenerator() {
+        return sharedGenerator.get();
+    }
+
+    /** The latents of the current run's sample grids ({@code count·nz}), or null before a run. */
+    public float[] fixedNoise() {
+        float[] n = fixedNoise;
+        return n == null ? null : n.clone();
+    }
+
     /** Whether the training thread has ended. */
     public boolean terminated() {
         return !thread.isAlive();
@@ -127,6 +148,8 @@ public final class TrainingSession implements AutoCloseable {
             } else if (next instanceof SessionCommand.SlowMotion m) {
                 slowMotionMillis = Math.max(0, m.millis());
                 publish();
+            } else if (next instanceof SessionCommand.ShareGeneratorEvery e) {
+                shareEvery = Math.max(0, e.steps());
             }
             // Pause, Stop, Save ... with no run have nothing to act on.
         }
@@ -176,6 +199,8 @@ public final class TrainingSession implements AutoCloseable {
 
     private void resetFor(Path dir) {
         runDir = dir;
+        fixedNoise = null;
+        sharedAt = -1;
         config = null;
         step = 0;
         total = 0;
@@ -203,6 +228,13 @@ public final class TrainingSession implements AutoCloseable {
 
     /** The controller of the running {@link TrainingRun}: takes commands between steps. */
     private Decision beforeStep(long next, Controls controls) {
+        nextStep = next;
+        if (fixedNoise == null) {
+            fixedNoise = controls.fixedNoise();
+        }
+        if (shareEvery > 0 && next % shareEvery == 0) {
+            share(controls, next);
+        }
         try {
             boolean waited = false;
             while (true) {
@@ -285,11 +317,23 @@ public final class TrainingSession implements AutoCloseable {
             }
         } else if (command instanceof SessionCommand.SlowMotion m) {
             slowMotionMillis = Math.max(0, m.millis());
+        } else if (command instanceof SessionCommand.ShareGenerator) {
+            share(controls, nextStep);
+        } else if (command instanceof SessionCommand.ShareGeneratorEvery e) {
+            shareEvery = Math.max(0, e.steps());
         } else if (command instanceof SessionCommand.Start || command instanceof SessionCommand.Resume) {
             message = "a run is in progress: stop it before starting another";
         }
         publish();
         return Decision.RUN;
+    }
+
+    private void share(Controls controls, long at) {
+        if (at != sharedAt || sharedGenerator.get() == null) {
+            sharedAt = at;
+            sharedGenerator.set(GeneratorWeights.of(controls.generator(), at, "training run " + runDir.getFileName()
+                    + " at step " + at));
+        }
     }
 
     private void publish() {

@@ -18,6 +18,7 @@ import org.dcganstudio.core.data.ImageDataset;
 import org.dcganstudio.core.export.ImageGrid;
 import org.dcganstudio.core.io.AtomicFiles;
 import org.dcganstudio.core.math.Rng;
+import org.dcganstudio.core.model.Generator;
 import org.dcganstudio.core.model.ModelConfig;
 
 /**
@@ -256,6 +257,12 @@ public final class TrainingRun {
 
         /** The settings the run trains with now. */
         TrainConfig config();
+
+        /** The generator being trained: read it on the training thread only, between steps. */
+        Generator generator();
+
+        /** The latents of the run's sample grids, {@code count·nz} values. */
+        float[] fixedNoise();
     }
 
     /** The state of one run of the training loop, and the controls it offers its controller. */
@@ -373,6 +380,16 @@ public final class TrainingRun {
         @Override
         public TrainConfig config() {
             return config;
+        }
+
+        @Override
+        public Generator generator() {
+            return trainer.generator();
+        }
+
+        @Override
+        public float[] fixedNoise() {
+            return fixedNoise.clone();
         }
 
         void writeSamples(long step) throws IOException {

@@ -109,6 +109,39 @@ class TrainingSessionTest {
     }
 
     @Test
+    void theGeneratorIsSharedAsACopyOnDemandAndEveryNSteps() throws Exception {
+        try (TrainingSession session = new TrainingSession(DataContext.offline())) {
+            assertEquals(null, session.sharedGenerator());
+            session.send(new SessionCommand.Start(tiny("solid-colours:64", 100_000), tmp.resolve("run")));
+            await(session, s -> s.step() >= 1, "a step");
+            session.send(new SessionCommand.Pause());
+            SessionSnapshot paused = await(session, s -> s.state() == SessionState.PAUSED, "the pause");
+            session.send(new SessionCommand.ShareGenerator());
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while (session.sharedGenerator() == null && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            org.dcganstudio.core.render.GeneratorWeights shared = session.sharedGenerator();
+            assertNotNull(shared, "shared while paused");
+            assertEquals(paused.step(), shared.step());
+            assertEquals(paused.config().model(), shared.config());
+            assertEquals(64 * 8, session.fixedNoise().length, "the 64 grid latents of nz 8");
+
+            session.send(new SessionCommand.ShareGeneratorEvery(3));
+            session.send(new SessionCommand.Continue());
+            long from = paused.step();
+            while (System.nanoTime() < deadline && (session.sharedGenerator().step() <= from + 3)) {
+                Thread.sleep(5);
+            }
+            long at = session.sharedGenerator().step();
+            assertTrue(at > from + 3 && at % 3 == 0, "shared at step " + at + ", after " + from);
+            assertTrue(shared != session.sharedGenerator(), "a new copy, the old one untouched");
+            session.send(new SessionCommand.Stop());
+            await(session, s -> s.state() == SessionState.STOPPED, "the stop");
+        }
+    }
+
+    @Test
     void aBadDataSetFailsTheRunWithAdviceAndTheSessionServesTheNextOne() throws Exception {
         Path empty = Files.createDirectories(tmp.resolve("empty"));
         try (TrainingSession session = new TrainingSession(DataContext.offline())) {
