@@ -51,7 +51,7 @@ final class TrainView extends BorderPane {
     TrainView(TrainViewModel vm) {
         this.vm = vm;
         getStyleClass().add("train-view");
-        grid = new SampleGridView(vm.gridProperty(), index -> { });
+        grid = new SampleGridView(vm.gridProperty(), vm::exploreSample);
         grid.setId("sample-grid");
         ScrollPane left = new ScrollPane(new VBox(8, datasetPane(), formPane()));
         left.setFitToWidth(true);

@@ -9,7 +9,11 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import org.dcganstudio.app.ActiveGenerator;
 import org.dcganstudio.app.BackgroundTasks;
+import org.dcganstudio.app.explore.ExploreViewModel;
 import org.dcganstudio.app.PreferenceStore;
 import org.dcganstudio.app.train.TrainViewModel;
 import org.dcganstudio.core.data.download.DatasetCache;
@@ -33,6 +37,9 @@ public final class StudioViewModel implements AutoCloseable {
     private final TrainingSession session;
     private final PreferenceStore prefs;
     private final TrainViewModel train;
+    private final ActiveGenerator generator;
+    private final ExploreViewModel explore;
+    private final ObjectProperty<Section> section = new SimpleObjectProperty<>(Section.TRAIN);
     private final ReadOnlyStringWrapper device = new ReadOnlyStringWrapper("loading engine…");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper memory = new ReadOnlyStringWrapper("");
@@ -42,6 +49,9 @@ public final class StudioViewModel implements AutoCloseable {
         this.session = session;
         this.prefs = prefs;
         this.train = new TrainViewModel(session, tasks, cache, this::newRunDir);
+        this.generator = new ActiveGenerator(tasks, session, ActiveGenerator.cpuRenderer());
+        this.explore = new ExploreViewModel(generator, tasks);
+        train.setSampleTarget(this::exploreSample);
         dark.set("dark".equals(prefs.get(THEME, "light")));
         dark.addListener((obs, was, now) -> {
             prefs.put(THEME, now ? "dark" : "light");
@@ -56,6 +66,24 @@ public final class StudioViewModel implements AutoCloseable {
         // Loading libtorch takes a second or two: never on the UI thread.
         tasks.run(() -> Devices.describe(Devices.resolve("auto")), device::set,
                 e -> device.set("engine unavailable: " + e.getMessage()));
+    }
+
+    /** The studio's sections, in the order of their tabs. */
+    public enum Section { TRAIN, EXPLORE, ARITHMETIC, EXPORT }
+
+    /**
+     * A sample clicked in Train: Explore shows it, drawn by the run's generator (the live training's
+     * copies, or the run's latest checkpoint).
+     */
+    private void exploreSample(float[] latent, Path runDir, boolean live) {
+        if (live) {
+            generator.followTrainingProperty().set(true);
+            generator.requestFromTraining();
+        } else {
+            generator.open(runDir);
+        }
+        explore.show(latent);
+        section.set(Section.EXPLORE);
     }
 
     /** Where new runs go: the runs folder (preference, default ~/dcgan-studio/runs) and the time. */
@@ -94,6 +122,8 @@ public final class StudioViewModel implements AutoCloseable {
     /** Pulls the training state and refreshes the status bar; called by the view's frame timer. */
     public void refresh() {
         train.refresh();
+        generator.refresh();
+        explore.refresh();
         Runtime rt = Runtime.getRuntime();
         long usedMb = (rt.totalMemory() - rt.freeMemory()) >> 20;
         memory.set(String.format(Locale.ROOT, "heap %d / %d MB", usedMb, rt.maxMemory() >> 20));
@@ -114,6 +144,20 @@ public final class StudioViewModel implements AutoCloseable {
 
     public TrainViewModel train() {
         return train;
+    }
+
+    public ExploreViewModel explore() {
+        return explore;
+    }
+
+    /** The generator Explore and Arithmetic draw with. */
+    public ActiveGenerator generator() {
+        return generator;
+    }
+
+    /** The section on show. */
+    public ObjectProperty<Section> sectionProperty() {
+        return section;
     }
 
     public ReadOnlyStringProperty deviceProperty() {
@@ -143,6 +187,7 @@ public final class StudioViewModel implements AutoCloseable {
             session.send(new org.dcganstudio.core.session.SessionCommand.Abandon());
         }
         session.close();
+        generator.close();
     }
 
     @Override

@@ -36,6 +36,8 @@ import org.dcganstudio.core.session.SessionSnapshot;
 import org.dcganstudio.core.session.SessionState;
 import org.dcganstudio.core.session.TrainingSession;
 import org.dcganstudio.core.training.OptimizerSettings;
+import org.dcganstudio.core.latent.Vectors;
+import org.dcganstudio.core.training.Checkpoint;
 import org.dcganstudio.core.training.RunHistory;
 import org.dcganstudio.core.training.TrainConfig;
 
@@ -275,6 +277,52 @@ public final class TrainViewModel {
                 showGrid(at);
             }
         }
+    }
+
+    /** Where a sample clicked in the grid goes: the Explore section. */
+    @FunctionalInterface
+    public interface SampleTarget {
+        /**
+         * @param latent the sample's latent vector
+         * @param runDir the run it comes from
+         * @param live whether that run is training in this studio now (else its checkpoints hold it)
+         */
+        void explore(float[] latent, Path runDir, boolean live);
+    }
+
+    private SampleTarget sampleTarget = (z, dir, live) -> { };
+
+    /** Sets where clicked samples go. */
+    public void setSampleTarget(SampleTarget target) {
+        sampleTarget = target;
+    }
+
+    /**
+     * Sends grid sample {@code index} to Explore: its latent is the run's fixed noise row, the same
+     * at every step, so a sample picked on the timeline is the newest generator's take on it.
+     */
+    public void exploreSample(int index) {
+        Path dir = runDir.get();
+        SessionSnapshot s = source.get();
+        if (grid.get() == null || dir == null || s.config() == null || index < 0) {
+            return;
+        }
+        int nz = s.config().model().nz();
+        float[] live = following.get() || !active.get() ? null : session.fixedNoise();
+        if (live != null) {
+            sendSample(live, nz, index, dir, true);
+            return;
+        }
+        tasks.run(() -> Checkpoint.read(dir).fixedNoise(), noise -> sendSample(noise, nz, index, dir, false),
+                e -> message.set("could not read the sample's latent: " + e.getMessage()));
+    }
+
+    private void sendSample(float[] noise, int nz, int index, Path dir, boolean live) {
+        if ((index + 1) * nz > noise.length) {
+            return;
+        }
+        sampleTarget.explore(Vectors.row(noise, nz, index), dir, live);
+        message.set("sample " + (index + 1) + " sent to Explore");
     }
 
     /** Holds between steps. */

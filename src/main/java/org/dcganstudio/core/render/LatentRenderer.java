@@ -34,6 +34,7 @@ public final class LatentRenderer implements AutoCloseable {
     private GeneratorWeights weights;
     private boolean weightsChanged;
     private boolean closed;
+    private boolean drawing;
     // confined to the render thread: why the newest weights could not be loaded
     private String loadError;
 
@@ -76,6 +77,13 @@ public final class LatentRenderer implements AutoCloseable {
     public GeneratorWeights weights() {
         synchronized (lock) {
             return weights;
+        }
+    }
+
+    /** Whether nothing waits and nothing is being drawn (tests and benchmarks settle on it). */
+    public boolean idle() {
+        synchronized (lock) {
+            return !drawing && firstWaiting() == null;
         }
     }
 
@@ -183,6 +191,7 @@ public final class LatentRenderer implements AutoCloseable {
                         if (channel != null) {
                             job = channel.pending;
                             channel.pending = null;
+                            drawing = true;
                         }
                     }
                 }
@@ -191,6 +200,9 @@ public final class LatentRenderer implements AutoCloseable {
                 }
                 if (job != null) {
                     publish(channel, draw(root, generator, use, job));
+                    synchronized (lock) {
+                        drawing = false;
+                    }
                 }
             }
             if (generator != null) {

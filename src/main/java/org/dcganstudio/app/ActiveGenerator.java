@@ -1,0 +1,137 @@
+package org.dcganstudio.app;
+
+import ai.djl.Device;
+import java.nio.file.Path;
+import java.util.Locale;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import org.dcganstudio.core.model.ModelConfig;
+import org.dcganstudio.core.render.GeneratorWeights;
+import org.dcganstudio.core.render.LatentRenderer;
+import org.dcganstudio.core.session.SessionCommand;
+import org.dcganstudio.core.session.TrainingSession;
+import org.dcganstudio.core.training.Checkpoint;
+
+/**
+ * The generator Explore and Arithmetic draw with: opened from a checkpoint, or a copy shared by the
+ * running training (refreshed every {@link #FOLLOW_EVERY} steps while "follow training" is on).
+ * Owns the one renderer thread both views submit to; closing the studio closes it.
+ */
+public final class ActiveGenerator implements AutoCloseable {
+
+    /** Steps between the copies a followed training shares. */
+    public static final int FOLLOW_EVERY = 50;
+
+    private final BackgroundTasks tasks;
+    private final TrainingSession session;
+    private final LatentRenderer renderer;
+    private final ReadOnlyObjectWrapper<GeneratorWeights> weights = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper description = new ReadOnlyStringWrapper("no generator loaded");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(false);
+    private final BooleanProperty followTraining = new SimpleBooleanProperty(false);
+
+    /**
+     * @param tasks runs checkpoint reading off the UI thread
+     * @param session the training whose generator can be followed (null: none)
+     * @param renderer the render thread (owned from now on)
+     */
+    public ActiveGenerator(BackgroundTasks tasks, TrainingSession session, LatentRenderer renderer) {
+        this.tasks = tasks;
+        this.session = session;
+        this.renderer = renderer;
+        followTraining.addListener((obs, was, on) -> {
+            if (session == null) {
+                return;
+            }
+            session.send(new SessionCommand.ShareGeneratorEvery(on ? FOLLOW_EVERY : 0));
+            if (on) {
+                session.send(new SessionCommand.ShareGenerator());
+            }
+        });
+    }
+
+    /** A renderer on the CPU with one intra-op thread, so drawing never competes hard with training. */
+    public static LatentRenderer cpuRenderer() {
+        return new LatentRenderer(Device.cpu(), 1);
+    }
+
+    /** Reads a checkpoint file or a run directory's latest checkpoint in the background, then uses it. */
+    public void open(Path checkpointOrRunDir) {
+        loading.set(true);
+        error.set("");
+        tasks.run(() -> GeneratorWeights.of(Checkpoint.read(checkpointOrRunDir)), w -> {
+            loading.set(false);
+            followTraining.set(false);
+            use(w);
+        }, e -> {
+            loading.set(false);
+            error.set("Could not open " + checkpointOrRunDir + ": " + e.getMessage());
+        });
+    }
+
+    /** Draws with {@code w} from now on. */
+    public void use(GeneratorWeights w) {
+        renderer.setWeights(w);
+        weights.set(w);
+        ModelConfig c = w.config();
+        description.set(String.format(Locale.ROOT, "%s · step %,d · %d×%d %s · nz %d", w.origin(), w.step(),
+                c.imageSize(), c.imageSize(), c.channels() == 3 ? "RGB" : "grey", c.nz()));
+    }
+
+    /** Takes a newer copy shared by the training when following it; called at the UI's frame rate. */
+    public void refresh() {
+        if (followTraining.get() && session != null) {
+            GeneratorWeights shared = session.sharedGenerator();
+            if (shared != null && shared != weights.get()) {
+                use(shared);
+            }
+        }
+    }
+
+    /** Asks the training for a copy now (the "refresh" button while following). */
+    public void requestFromTraining() {
+        if (session != null) {
+            session.send(new SessionCommand.ShareGenerator());
+        }
+    }
+
+    public LatentRenderer renderer() {
+        return renderer;
+    }
+
+    public ReadOnlyObjectProperty<GeneratorWeights> weightsProperty() {
+        return weights.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty descriptionProperty() {
+        return description.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading.getReadOnlyProperty();
+    }
+
+    /** Whether the generator follows the running training's copies. */
+    public BooleanProperty followTrainingProperty() {
+        return followTraining;
+    }
+
+    @Override
+    public void close() {
+        if (session != null && followTraining.get()) {
+            session.send(new SessionCommand.ShareGeneratorEvery(0));
+        }
+        renderer.close();
+    }
+}

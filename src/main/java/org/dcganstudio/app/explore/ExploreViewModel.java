@@ -1,0 +1,550 @@
+package org.dcganstudio.app.explore;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javax.imageio.ImageIO;
+import org.dcganstudio.app.ActiveGenerator;
+import org.dcganstudio.app.BackgroundTasks;
+import org.dcganstudio.app.Pixels;
+import org.dcganstudio.core.interop.LatentFiles;
+import org.dcganstudio.core.io.AtomicFiles;
+import org.dcganstudio.core.latent.Interpolation;
+import org.dcganstudio.core.math.Rng;
+import org.dcganstudio.core.model.ModelConfig;
+import org.dcganstudio.core.render.GeneratorWeights;
+import org.dcganstudio.core.render.LatentRenderer;
+import org.dcganstudio.core.render.RenderedImages;
+
+/**
+ * The Explore view's state and commands. The current latent is a base vector (a clicked sample, a
+ * point on the interpolation path, a loaded file) plus the direction and per-dimension slider
+ * offsets; every change submits it to the renderer, whose channels keep only the newest request,
+ * and {@link #refresh()} (the view's frame timer) shows what is ready.
+ */
+public final class ExploreViewModel {
+
+    /** Samples in the grid. */
+    public static final int GRID = 16;
+    /** Range of the per-dimension sliders (values added to the latent). */
+    public static final double RAW_RANGE = 3;
+    /** Export scales offered for PNGs (nearest neighbour). */
+    public static final List<Integer> SCALES = List.of(1, 4, 8);
+    private static final long GRID_STREAM = 77;
+
+    private final ActiveGenerator generator;
+    private final BackgroundTasks tasks;
+    private final LatentRenderer.Channel imageChannel;
+    private final LatentRenderer.Channel gridChannel;
+    private final LatentRenderer.Channel stripChannel;
+
+    private final ReadOnlyObjectWrapper<Pixels> image = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<List<Pixels>> grid = new ReadOnlyObjectWrapper<>(List.of());
+    private final ReadOnlyObjectWrapper<List<Pixels>> strip = new ReadOnlyObjectWrapper<>(List.of());
+    private final ReadOnlyDoubleWrapper renderMillis = new ReadOnlyDoubleWrapper();
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper ready = new ReadOnlyBooleanWrapper(false);
+    private final BooleanProperty batchStats = new SimpleBooleanProperty(false);
+    private final ObservableList<DirectionSlider> directions = FXCollections.observableArrayList();
+    private final ObservableList<DoubleProperty> rawOffsets = FXCollections.observableArrayList();
+    private final ObservableList<Anchor> anchors = FXCollections.observableArrayList();
+    private final ObservableList<Anchor> anchorsView = FXCollections.unmodifiableObservableList(anchors);
+    private final ObservableList<DirectionSlider> directionsView = FXCollections.unmodifiableObservableList(directions);
+    private final ObjectProperty<Interpolation> mode = new SimpleObjectProperty<>(Interpolation.SLERP);
+    private final IntegerProperty frames = new SimpleIntegerProperty(10);
+    private final DoubleProperty pathPosition = new SimpleDoubleProperty(0);
+
+    private ModelConfig model;
+    private float[] base;
+    private List<float[]> gridLatents = List.of();
+    private long gridSeed = 1;
+    private long shownImage;
+    private long shownGrid;
+    private long shownStrip;
+    private boolean quiet;
+    /** A latent that arrived before the generator it belongs to. */
+    private float[] pendingShow;
+
+    /** An interpolation anchor: a latent and the image it made when picked. */
+    public record Anchor(float[] latent, Pixels pixels) {}
+
+    public ExploreViewModel(ActiveGenerator generator, BackgroundTasks tasks) {
+        this.generator = generator;
+        this.tasks = tasks;
+        LatentRenderer r = generator.renderer();
+        imageChannel = r.channel("explore image");
+        stripChannel = r.channel("explore strip");
+        gridChannel = r.channel("explore grid");
+        generator.weightsProperty().addListener((obs, old, now) -> onWeights(now));
+        batchStats.addListener((obs, was, now) -> {
+            renderImage();
+            renderGrid();
+        });
+        mode.addListener((obs, was, now) -> onPathChanged());
+        frames.addListener((obs, was, now) -> onPathChanged());
+        pathPosition.addListener((obs, was, now) -> {
+            if (!quiet && anchors.size() >= 2) {
+                base = pointOnPath(now.doubleValue());
+                renderImage();
+            }
+        });
+        if (generator.weightsProperty().get() != null) {
+            onWeights(generator.weightsProperty().get());
+        }
+    }
+
+    private void onWeights(GeneratorWeights w) {
+        if (w == null) {
+            return;
+        }
+        boolean sameSpace = model != null && model.nz() == w.config().nz() && model.zPrior() == w.config().zPrior();
+        model = w.config();
+        ready.set(true);
+        if (!sameSpace) {
+            // latents of another space mean nothing here: start over with this model's prior
+            directions.clear();
+            anchors.clear();
+            rawOffsets.clear();
+            for (int d = 0; d < model.nz(); d++) {
+                DoubleProperty p = new SimpleDoubleProperty(0);
+                p.addListener((obs, was, now) -> renderImage());
+                rawOffsets.add(p);
+            }
+            gridLatents = sample(gridSeed, GRID);
+            base = gridLatents.get(0).clone();
+        }
+        if (pendingShow != null && pendingShow.length == model.nz()) {
+            float[] z = pendingShow;
+            pendingShow = null;
+            show(z);
+        }
+        renderImage();
+        renderGrid();
+        renderStrip();
+    }
+
+    /** Pulls finished renders into the properties; called by the view's frame timer. */
+    public void refresh() {
+        RenderedImages img = imageChannel.latest();
+        if (img != null && img.stamp() != shownImage) {
+            shownImage = img.stamp();
+            if (img.ok()) {
+                image.set(Pixels.square(img.size(), img.argb().get(0)));
+                renderMillis.set(img.latencyMillis());
+            } else {
+                message.set(img.error());
+            }
+        }
+        RenderedImages g = gridChannel.latest();
+        if (g != null && g.stamp() != shownGrid) {
+            shownGrid = g.stamp();
+            grid.set(g.ok() ? pixels(g) : List.of());
+        }
+        RenderedImages s = stripChannel.latest();
+        if (s != null && s.stamp() != shownStrip) {
+            shownStrip = s.stamp();
+            strip.set(s.ok() ? pixels(s) : List.of());
+        }
+    }
+
+    private static List<Pixels> pixels(RenderedImages r) {
+        List<Pixels> out = new ArrayList<>(r.argb().size());
+        for (int[] a : r.argb()) {
+            out.add(Pixels.square(r.size(), a));
+        }
+        return List.copyOf(out);
+    }
+
+    // ---- commands
+
+    /** Draws a new grid of samples from the model's prior. */
+    public void newSamples() {
+        if (model == null) {
+            return;
+        }
+        gridSeed++;
+        gridLatents = sample(gridSeed, GRID);
+        renderGrid();
+    }
+
+    /** Makes grid sample {@code index} the current image (sliders keep their positions). */
+    public void select(int index) {
+        if (index >= 0 && index < gridLatents.size()) {
+            setBase(gridLatents.get(index));
+        }
+    }
+
+    /** Shows {@code z} as the current image: a sample clicked in Train arrives here. */
+    public void show(float[] z) {
+        if (model == null || z.length != model.nz()) {
+            if (generator.loadingProperty().get() || model == null) {
+                pendingShow = z.clone();
+                return;
+            }
+            message.set("that latent has " + z.length + " values; the generator here takes " + (model == null ? "—"
+                    : model.nz()));
+            return;
+        }
+        resetSliders();
+        setBase(z);
+    }
+
+    /** All sliders back to 0. */
+    public void resetSliders() {
+        quiet = true;
+        try {
+            directions.forEach(DirectionSlider::reset);
+            rawOffsets.forEach(p -> p.set(0));
+        } finally {
+            quiet = false;
+        }
+        renderImage();
+    }
+
+    /** Adds the current latent as the last interpolation anchor. */
+    public void addAnchor() {
+        if (model == null) {
+            return;
+        }
+        Pixels shown = image.get();
+        anchors.add(new Anchor(currentLatent(), shown));
+        onPathChanged();
+    }
+
+    /** Removes anchor {@code index}. */
+    public void removeAnchor(int index) {
+        if (index >= 0 && index < anchors.size()) {
+            anchors.remove(index);
+            onPathChanged();
+        }
+    }
+
+    /** Removes every anchor. */
+    public void clearAnchors() {
+        anchors.clear();
+        onPathChanged();
+    }
+
+    /** Replaces the directions (from {@code DirectionFinder}); their sliders start at 0. */
+    public void setDirections(List<DirectionSlider> found) {
+        directions.setAll(found);
+        for (DirectionSlider d : found) {
+            d.valueProperty().addListener((obs, was, now) -> {
+                if (!quiet) {
+                    renderImage();
+                }
+            });
+        }
+    }
+
+    /** The latent of the current image: base plus every slider's offset. */
+    public float[] currentLatent() {
+        float[] z = base == null ? new float[0] : base.clone();
+        for (DirectionSlider d : directions) {
+            d.addTo(z);
+        }
+        for (int i = 0; i < rawOffsets.size() && i < z.length; i++) {
+            z[i] += (float) rawOffsets.get(i).get();
+        }
+        return z;
+    }
+
+    /** The latents of the grid (copies). */
+    public List<float[]> gridLatents() {
+        List<float[]> out = new ArrayList<>();
+        gridLatents.forEach(z -> out.add(z.clone()));
+        return out;
+    }
+
+    /** Writes the current latent as a (1, nz, 1, 1) {@code .npy}. */
+    public void saveLatent(Path file) {
+        float[] z = currentLatent();
+        tasks.run(() -> {
+            LatentFiles.write(file, List.of(z));
+            return file;
+        }, f -> message.set("saved " + f.getFileName()), e -> message.set("could not save: " + e.getMessage()));
+    }
+
+    /** Reads a {@code .npy} holding one latent vector and shows it. */
+    public void loadLatent(Path file) {
+        if (model == null) {
+            return;
+        }
+        int nz = model.nz();
+        tasks.run(() -> LatentFiles.readOne(file, nz), this::show, e -> message.set(e.getMessage()));
+    }
+
+    /** Writes the current image as PNG at an integer scale (nearest neighbour: pixels stay sharp). */
+    public void exportPng(Path file, int scale) {
+        Pixels p = image.get();
+        if (p == null) {
+            return;
+        }
+        tasks.run(() -> {
+            writePng(file, p, scale);
+            return file;
+        }, f -> message.set("exported " + f.getFileName()), e -> message.set("could not export: " + e.getMessage()));
+    }
+
+    /** Writes the interpolation strip as one PNG row at an integer scale. */
+    public void exportStripPng(Path file, int scale) {
+        List<Pixels> frames = strip.get();
+        if (frames.isEmpty()) {
+            return;
+        }
+        tasks.run(() -> {
+            writePng(file, row(frames), scale);
+            return file;
+        }, f -> message.set("exported " + f.getFileName()), e -> message.set("could not export: " + e.getMessage()));
+    }
+
+    /** The images side by side with the grids' padding. */
+    static Pixels row(List<Pixels> images) {
+        int size = images.get(0).width();
+        int pad = org.dcganstudio.core.export.ImageGrid.PADDING;
+        int w = images.size() * (size + pad) + pad;
+        int h = size + 2 * pad;
+        int[] argb = new int[w * h];
+        java.util.Arrays.fill(argb, 0xFF000000);
+        for (int i = 0; i < images.size(); i++) {
+            int[] src = images.get(i).argb();
+            int ox = pad + i * (size + pad);
+            for (int y = 0; y < size; y++) {
+                System.arraycopy(src, y * size, argb, (pad + y) * w + ox, size);
+            }
+        }
+        return new Pixels(w, h, argb);
+    }
+
+    static void writePng(Path file, Pixels p, int scale) throws java.io.IOException {
+        if (scale < 1) {
+            throw new IllegalArgumentException("scale must be at least 1, got " + scale);
+        }
+        BufferedImage out = new BufferedImage(p.width() * scale, p.height() * scale, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < out.getHeight(); y++) {
+            for (int x = 0; x < out.getWidth(); x++) {
+                out.setRGB(x, y, p.argb()[(y / scale) * p.width() + x / scale]);
+            }
+        }
+        AtomicFiles.write(file, o -> {
+            if (!ImageIO.write(out, "png", o)) {
+                throw new java.io.IOException("no PNG writer available");
+            }
+        });
+    }
+
+    /** Saves anchors, slider positions and the model reference as JSON. */
+    public void saveExploration(Path file) {
+        if (model == null) {
+            return;
+        }
+        Exploration e = snapshot();
+        tasks.run(() -> {
+            e.write(file);
+            return file;
+        }, f -> message.set("saved " + f.getFileName()), err -> message.set("could not save: " + err.getMessage()));
+    }
+
+    /** Restores a saved exploration (its latents must fit this model's nz). */
+    public void loadExploration(Path file) {
+        if (model == null) {
+            return;
+        }
+        int nz = model.nz();
+        tasks.run(() -> Exploration.read(file, nz), this::restore, e -> message.set(e.getMessage()));
+    }
+
+    Exploration snapshot() {
+        GeneratorWeights w = generator.weightsProperty().get();
+        double[] dirValues = directions.stream().mapToDouble(d -> d.valueProperty().get()).toArray();
+        double[] raw = rawOffsets.stream().mapToDouble(DoubleProperty::get).toArray();
+        return new Exploration(w == null ? "" : w.origin(), w == null ? 0 : w.step(), model.nz(), base.clone(), dirValues,
+                raw, latents(anchors), mode.get(), frames.get(), pathPosition.get());
+    }
+
+    void restore(Exploration e) {
+        quiet = true;
+        try {
+            base = e.base().clone();
+            for (int i = 0; i < rawOffsets.size() && i < e.rawOffsets().length; i++) {
+                rawOffsets.get(i).set(e.rawOffsets()[i]);
+            }
+            for (int i = 0; i < directions.size() && i < e.directionValues().length; i++) {
+                directions.get(i).valueProperty().set(e.directionValues()[i]);
+            }
+            mode.set(e.mode());
+            frames.set(e.frames());
+            anchors.clear();
+            for (float[] a : e.anchors()) {
+                anchors.add(new Anchor(a, null));
+            }
+            pathPosition.set(e.pathPosition());
+        } finally {
+            quiet = false;
+        }
+        message.set(e.directionValues().length > directions.size()
+                ? "restored; find directions again to use its " + e.directionValues().length + " direction positions"
+                : "restored");
+        renderImage();
+        renderStrip();
+    }
+
+    // ---- rendering
+
+    private void setBase(float[] z) {
+        base = z.clone();
+        renderImage();
+    }
+
+    private void onPathChanged() {
+        if (quiet) {
+            return;
+        }
+        renderStrip();
+    }
+
+    private float[] pointOnPath(double t) {
+        List<float[]> points = latents(anchors);
+        int segments = points.size() - 1;
+        double u = Math.max(0, Math.min(1, t)) * segments;
+        int s = Math.min((int) Math.floor(u), segments - 1);
+        return mode.get().at(points.get(s), points.get(s + 1), u - s);
+    }
+
+    private void renderImage() {
+        if (model == null || base == null || quiet) {
+            return;
+        }
+        float[] z = currentLatent();
+        if (batchStats.get()) {
+            // batch statistics depend on the batch: draw the image among the grid's samples
+            List<float[]> batch = new ArrayList<>();
+            batch.add(z);
+            batch.addAll(gridLatents);
+            imageChannel.submit(batch, true);
+        } else {
+            imageChannel.submit(List.of(z), false);
+        }
+    }
+
+    private void renderGrid() {
+        if (model != null && !gridLatents.isEmpty()) {
+            gridChannel.submit(gridLatents, batchStats.get());
+        }
+    }
+
+    private void renderStrip() {
+        if (model == null || anchors.size() < 2) {
+            strip.set(List.of());
+            return;
+        }
+        int n = Math.max(2, frames.get());
+        stripChannel.submit(List.of(mode.get().path(latents(anchors), n)), false);
+    }
+
+    private List<float[]> sample(long seed, int count) {
+        List<float[]> out = new ArrayList<>(count);
+        Rng rng = Rng.derive(seed, GRID_STREAM, 0);
+        for (int i = 0; i < count; i++) {
+            float[] z = new float[model.nz()];
+            model.zPrior().fill(rng, z);
+            out.add(z);
+        }
+        return out;
+    }
+
+    private static List<float[]> latents(List<Anchor> anchors) {
+        List<float[]> out = new ArrayList<>(anchors.size());
+        anchors.forEach(a -> out.add(a.latent()));
+        return out;
+    }
+
+    // ---- properties
+
+    public ReadOnlyObjectProperty<Pixels> imageProperty() {
+        return image.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<List<Pixels>> gridProperty() {
+        return grid.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<List<Pixels>> stripProperty() {
+        return strip.getReadOnlyProperty();
+    }
+
+    /** Milliseconds from the newest request to its pixels. */
+    public ReadOnlyDoubleProperty renderMillisProperty() {
+        return renderMillis.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    /** True once a generator is loaded. */
+    public ReadOnlyBooleanProperty readyProperty() {
+        return ready.getReadOnlyProperty();
+    }
+
+    /** Normalise with the batch's statistics instead of the running ones (for comparison). */
+    public BooleanProperty batchStatsProperty() {
+        return batchStats;
+    }
+
+    public ObservableList<DirectionSlider> directions() {
+        return directionsView;
+    }
+
+    /** One offset per latent dimension, added to the base. */
+    public ObservableList<DoubleProperty> rawOffsets() {
+        return rawOffsets;
+    }
+
+    public ObservableList<Anchor> anchors() {
+        return anchorsView;
+    }
+
+    public ObjectProperty<Interpolation> modeProperty() {
+        return mode;
+    }
+
+    /** Frames in the strip, at least 2. */
+    public IntegerProperty framesProperty() {
+        return frames;
+    }
+
+    /** Where the current image sits on the path through the anchors, 0 to 1. */
+    public DoubleProperty pathPositionProperty() {
+        return pathPosition;
+    }
+
+    public ActiveGenerator generator() {
+        return generator;
+    }
+
+    /** Text for the status of the renderer, e.g. "4.1 ms". */
+    public String renderText() {
+        return String.format(Locale.ROOT, "%.1f ms", renderMillis.get());
+    }
+}

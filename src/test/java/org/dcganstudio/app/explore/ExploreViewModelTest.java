@@ -1,0 +1,203 @@
+package org.dcganstudio.app.explore;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDManager;
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import javax.imageio.ImageIO;
+import org.dcganstudio.app.ActiveGenerator;
+import org.dcganstudio.app.BackgroundTasks;
+import org.dcganstudio.app.Pixels;
+import org.dcganstudio.core.latent.Interpolation;
+import org.dcganstudio.core.latent.Vectors;
+import org.dcganstudio.core.model.Generator;
+import org.dcganstudio.core.model.LatentPrior;
+import org.dcganstudio.core.model.ModelConfig;
+import org.dcganstudio.core.render.GeneratorWeights;
+import org.dcganstudio.core.render.LatentRenderer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ExploreViewModelTest {
+
+    static final ModelConfig TINY = new ModelConfig(32, 3, 8, 4, 4, LatentPrior.NORMAL);
+
+    @TempDir
+    Path tmp;
+
+    private ActiveGenerator generator;
+    private ExploreViewModel vm;
+
+    static GeneratorWeights weights(long seed) {
+        try (NDManager m = NDManager.newBaseManager(Device.cpu()); Generator g = new Generator(TINY, m, seed)) {
+            return GeneratorWeights.of(g, 7, "tiny " + seed);
+        }
+    }
+
+    @BeforeEach
+    void open() {
+        generator = new ActiveGenerator(BackgroundTasks.SAME_THREAD, null, new LatentRenderer(Device.cpu(), 1));
+        vm = new ExploreViewModel(generator, BackgroundTasks.SAME_THREAD);
+    }
+
+    @AfterEach
+    void close() {
+        generator.close();
+    }
+
+    /** Refreshes as the frame timer would until {@code done}. */
+    private void until(BooleanSupplier done, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            vm.refresh();
+            if (done.getAsBoolean()) {
+                return;
+            }
+            Thread.sleep(2);
+        }
+        throw new AssertionError("timed out waiting for " + what);
+    }
+
+    @Test
+    void aLoadedGeneratorShowsAnImageAndAGridAndClickingASampleSelectsIt() throws Exception {
+        generator.use(weights(1));
+        until(() -> vm.gridProperty().get().size() == ExploreViewModel.GRID && vm.imageProperty().get() != null,
+                "image and grid");
+        assertEquals(32, vm.imageProperty().get().width());
+        List<float[]> samples = vm.gridLatents();
+        assertArrayEquals(samples.get(0), vm.currentLatent(), 0f, "the first sample starts as current");
+
+        Pixels before = vm.imageProperty().get();
+        vm.select(5);
+        assertArrayEquals(samples.get(5), vm.currentLatent(), 0f);
+        until(() -> vm.imageProperty().get() != before, "the new image");
+        assertTrue(Arrays.equals(vm.gridProperty().get().get(5).argb(), latestImage().argb()),
+                "the current image is grid sample 5, drawn alone in eval mode");
+
+        vm.newSamples();
+        assertFalse(Arrays.equals(samples.get(0), vm.gridLatents().get(0)), "new samples");
+    }
+
+    /** The image once the renderer has caught up with every request. */
+    private Pixels latestImage() throws InterruptedException {
+        until(() -> generator.renderer().idle(), "the renderer to catch up");
+        Thread.sleep(20);
+        vm.refresh();
+        return vm.imageProperty().get();
+    }
+
+    @Test
+    void slidersMoveTheLatentAlongTheirDirectionsAndResetPutsItBack() throws Exception {
+        generator.use(weights(2));
+        until(() -> vm.imageProperty().get() != null, "the image");
+        float[] base = vm.currentLatent();
+        float[] unit = new float[8];
+        unit[2] = 0.6f;
+        unit[5] = 0.8f;
+        vm.setDirections(List.of(new DirectionSlider("PC 1", unit, 1.5, 0.4)));
+        Pixels before = vm.imageProperty().get();
+        vm.directions().get(0).valueProperty().set(2);
+        float[] moved = vm.currentLatent();
+        assertArrayEquals(Vectors.addScaled(base, unit, 2 * 1.5), moved, 1e-6f);
+        vm.rawOffsets().get(0).set(-1);
+        assertEquals(base[0] - 1, vm.currentLatent()[0], 1e-6f);
+        until(() -> vm.imageProperty().get() != before, "a re-rendered image");
+        vm.resetSliders();
+        assertArrayEquals(base, vm.currentLatent(), 0f);
+        assertEquals(0, vm.directions().get(0).valueProperty().get());
+    }
+
+    @Test
+    void anchorsMakeAStripAndThePathSliderWalksFromTheFirstToTheLast() throws Exception {
+        generator.use(weights(3));
+        until(() -> vm.gridProperty().get().size() == ExploreViewModel.GRID, "the grid");
+        List<float[]> samples = vm.gridLatents();
+        vm.select(1);
+        vm.addAnchor();
+        vm.select(2);
+        vm.addAnchor();
+        vm.framesProperty().set(6);
+        until(() -> vm.stripProperty().get().size() == 6, "a strip of 6");
+        vm.modeProperty().set(Interpolation.LERP);
+        vm.pathPositionProperty().set(0.5);
+        assertArrayEquals(Interpolation.LERP.at(samples.get(1), samples.get(2), 0.5), vm.currentLatent(), 1e-6f);
+        vm.pathPositionProperty().set(1);
+        assertArrayEquals(samples.get(2), vm.currentLatent(), 0f);
+        vm.removeAnchor(0);
+        assertEquals(1, vm.anchors().size());
+        until(() -> vm.stripProperty().get().isEmpty(), "no strip with one anchor");
+    }
+
+    @Test
+    void aLatentSentBeforeItsGeneratorIsShownWhenTheGeneratorArrives() throws Exception {
+        float[] z = {1, 2, 3, 4, 5, 6, 7, 8};
+        vm.show(z);
+        generator.use(weights(4));
+        assertArrayEquals(z, vm.currentLatent(), 0f);
+        vm.show(new float[3]);
+        assertTrue(vm.messageProperty().get().contains("3"), vm.messageProperty().get());
+        assertArrayEquals(z, vm.currentLatent(), 0f, "a latent of the wrong size changes nothing");
+    }
+
+    @Test
+    void batchStatisticsModeDrawsTheImageAmongTheGridAndLooksDifferent() throws Exception {
+        generator.use(weights(5));
+        until(() -> vm.imageProperty().get() != null, "the image");
+        Thread.sleep(50);
+        vm.refresh();
+        Pixels eval = vm.imageProperty().get();
+        vm.batchStatsProperty().set(true);
+        until(() -> vm.imageProperty().get() != eval, "the batch-statistics image");
+        assertFalse(Arrays.equals(eval.argb(), vm.imageProperty().get().argb()));
+    }
+
+    @Test
+    void explorationsAndLatentsRoundTripAndPngsExportAtAScale() throws Exception {
+        generator.use(weights(6));
+        until(() -> vm.imageProperty().get() != null, "the image");
+        vm.select(3);
+        vm.addAnchor();
+        vm.select(4);
+        vm.addAnchor();
+        vm.rawOffsets().get(1).set(0.5);
+        float[] current = vm.currentLatent();
+        Path json = tmp.resolve("walk.json");
+        vm.saveExploration(json);
+        Path npy = tmp.resolve("z.npy");
+        vm.saveLatent(npy);
+
+        vm.select(7);
+        vm.resetSliders();
+        vm.clearAnchors();
+        vm.loadExploration(json);
+        assertArrayEquals(current, vm.currentLatent(), 0f);
+        assertEquals(2, vm.anchors().size());
+
+        vm.resetSliders();
+        vm.loadLatent(npy);
+        assertArrayEquals(current, vm.currentLatent(), 1e-7f);
+
+        until(() -> vm.imageProperty().get() != null, "the image");
+        Path png = tmp.resolve("x4.png");
+        vm.exportPng(png, 4);
+        BufferedImage img = ImageIO.read(png.toFile());
+        assertNotNull(img);
+        assertEquals(128, img.getWidth());
+        assertEquals(img.getRGB(0, 0), img.getRGB(3, 3), "nearest neighbour: 4×4 blocks");
+
+        java.nio.file.Files.writeString(json, "{\"format\": \"something-else\"}");
+        vm.loadExploration(json);
+        assertTrue(vm.messageProperty().get().contains("walk.json"), vm.messageProperty().get());
+    }
+}
