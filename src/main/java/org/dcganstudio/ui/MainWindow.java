@@ -39,6 +39,7 @@ final class MainWindow {
     private final StudioViewModel vm;
     private final Stage stage;
     private final TrainView train;
+    private final ExploreView explore;
     private final BorderPane root = new BorderPane();
     private final AnimationTimer timer;
     private boolean closing;
@@ -48,15 +49,20 @@ final class MainWindow {
         this.vm = vm;
         this.stage = stage;
         this.train = new TrainView(vm.train());
+        this.explore = new ExploreView(vm.explore());
         TabPane tabs = new TabPane(
                 tab("Train", train),
-                tab("Explore", emptyState("Explore a trained generator: latent walks, direction sliders, and samples "
-                        + "clicked in Train. It needs a generator: train one, or open a checkpoint.")),
+                tab("Explore", explore),
                 tab("Arithmetic", emptyState("Vector arithmetic on latent vectors, as the paper's \"smiling woman − "
                         + "neutral woman + neutral man\". It needs a generator: train one, or open a checkpoint.")),
                 tab("Export", emptyState("Export the training evolution as an animated GIF, and grids as PNG.")));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("sections");
+        // the ViewModel can change section (a sample clicked in Train opens Explore) and so can the user
+        tabs.getSelectionModel().select(vm.sectionProperty().get().ordinal());
+        vm.sectionProperty().addListener((obs, old, now) -> tabs.getSelectionModel().select(now.ordinal()));
+        tabs.getSelectionModel().selectedIndexProperty().addListener((obs, old, now) ->
+                vm.sectionProperty().set(StudioViewModel.Section.values()[now.intValue()]));
         root.setTop(menus());
         root.setCenter(tabs);
         root.setBottom(statusBar());
@@ -113,6 +119,11 @@ final class MainWindow {
         MenuItem open = Icons.item("Open run directory…", "mdi2f-folder-open");
         open.setAccelerator(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN));
         open.setOnAction(e -> openRun());
+        MenuItem openCheckpoint = Icons.item("Open checkpoint…", "mdi2f-file-upload");
+        openCheckpoint.setOnAction(e -> {
+            vm.sectionProperty().set(StudioViewModel.Section.EXPLORE);
+            explore.openCheckpoint();
+        });
         MenuItem save = Icons.item("Save checkpoint", "mdi2c-content-save");
         save.setAccelerator(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN));
         save.setOnAction(e -> t.save());
@@ -124,7 +135,7 @@ final class MainWindow {
                 stage.close();
             }
         });
-        Menu file = new Menu("File", null, newRun, open, save, new javafx.scene.control.SeparatorMenuItem(), quit);
+        Menu file = new Menu("File", null, newRun, open, openCheckpoint, save, new javafx.scene.control.SeparatorMenuItem(), quit);
 
         MenuItem startPause = Icons.item("Start / Pause", "mdi2p-play-pause");
         startPause.setAccelerator(new KeyCodeCombination(KeyCode.SPACE));
@@ -233,6 +244,11 @@ final class MainWindow {
     /** Closing will not ask about saving and will not save (the frame benchmark). */
     void quitWithoutAsking() {
         quitWithoutSaving = true;
+    }
+
+    /** The Explore view (tests). */
+    ExploreView exploreView() {
+        return explore;
     }
 
     /** The Train view (tests). */

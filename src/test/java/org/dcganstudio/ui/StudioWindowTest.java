@@ -144,6 +144,50 @@ class StudioWindowTest {
     }
 
     @Test
+    void aSampleClickedInTrainOpensExploreWhereSlidersAndAnchorsChangeWhatIsDrawn(FxRobot robot) throws Exception {
+        Path run = tmp.resolve("explore-run");
+        ModelConfig model = new ModelConfig(32, 3, 8, 4, 4, LatentPrior.NORMAL);
+        TrainConfig config = new TrainConfig(model, OptimizerSettings.PAPER, 8, "solid-colours:64", 1, 10, 0, 5, 10,
+                "cpu");
+        TrainingRun.start(config, run, new TrainingRun.Listener() {}).run(() -> false);
+        robot.interact(() -> vm.train().follow(run));
+        await(() -> window.trainView().gridView().grid() != null, "the run's grid");
+        // image 0 of the 8-column grid: 2 px of padding, then 32 px of image
+        javafx.scene.image.ImageView gridImage = robot.lookup("#sample-grid").lookup(
+                (javafx.scene.Node n) -> n instanceof javafx.scene.image.ImageView).queryAs(
+                javafx.scene.image.ImageView.class);
+        double scale = gridImage.getBoundsInLocal().getWidth() / window.trainView().gridView().grid().width();
+        robot.clickOn(robot.point(gridImage).atPosition(javafx.geometry.Pos.TOP_LEFT)
+                .atOffset(new javafx.geometry.Point2D(18 * scale, 18 * scale)));
+        await(() -> vm.sectionProperty().get() == StudioViewModel.Section.EXPLORE
+                && window.exploreView().imageView().shown() != null, "Explore to show the clicked sample");
+        float[] fixed = org.dcganstudio.core.training.Checkpoint.read(run).fixedNoise();
+        assertEquals(java.util.Arrays.toString(java.util.Arrays.copyOf(fixed, 8)),
+                java.util.Arrays.toString(vm.explore().currentLatent()), "sample 0's latent");
+
+        robot.clickOn("Latent dimensions");
+        await(() -> robot.lookup("#dimension-0").tryQuery().map(javafx.scene.Node::isVisible).orElse(false),
+                "the dimension sliders");
+        org.dcganstudio.app.Pixels before = window.exploreView().imageView().shown();
+        Slider dimension = robot.lookup("#dimension-0").queryAs(Slider.class);
+        WaitForAsyncUtils.sleep(500, TimeUnit.MILLISECONDS); // the pane's expand animation
+        robot.drag(robot.point(dimension).atPosition(javafx.geometry.Pos.CENTER)).moveBy(25, 0).moveBy(25, 0).drop();
+        await(() -> vm.explore().rawOffsets().get(0).get() > 0.5, "the slider to move");
+        await(() -> window.exploreView().imageView().shown() != before
+                && !java.util.Arrays.equals(before.argb(), window.exploreView().imageView().shown().argb()),
+                "the image to change with the slider");
+
+        await(() -> robot.lookup("#sample-3").tryQuery().isPresent(), "the sample grid");
+        robot.clickOn("#sample-3");
+        robot.clickOn("#add-anchor");
+        robot.clickOn("#sample-4");
+        robot.clickOn("#add-anchor");
+        await(() -> robot.lookup("#explore-strip").queryAs(javafx.scene.layout.HBox.class).getChildren().size()
+                == vm.explore().framesProperty().get(), "the interpolation strip");
+        snapshot(robot, "explore.png");
+    }
+
+    @Test
     void anEmptyFolderIsRefusedBeforeStarting(FxRobot robot) throws Exception {
         Path empty = Files.createDirectories(tmp.resolve("empty"));
         robot.interact(() -> vm.train().dataset().kindProperty().set(DatasetChoice.Kind.IMAGE_FOLDER));

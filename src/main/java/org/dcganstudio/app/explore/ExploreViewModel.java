@@ -8,7 +8,6 @@ import java.util.Locale;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
-import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -20,7 +19,6 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javax.imageio.ImageIO;
@@ -70,7 +68,7 @@ public final class ExploreViewModel {
     private final ObservableList<Anchor> anchors = FXCollections.observableArrayList();
     private final ObservableList<Anchor> anchorsView = FXCollections.unmodifiableObservableList(anchors);
     private final ObservableList<DirectionSlider> directionsView = FXCollections.unmodifiableObservableList(directions);
-    private final ObjectProperty<Interpolation> mode = new SimpleObjectProperty<>(Interpolation.SLERP);
+    private final BooleanProperty spherical = new SimpleBooleanProperty(true);
     private final IntegerProperty frames = new SimpleIntegerProperty(10);
     private final DoubleProperty pathPosition = new SimpleDoubleProperty(0);
 
@@ -100,7 +98,7 @@ public final class ExploreViewModel {
             renderImage();
             renderGrid();
         });
-        mode.addListener((obs, was, now) -> onPathChanged());
+        spherical.addListener((obs, was, now) -> onPathChanged());
         frames.addListener((obs, was, now) -> onPathChanged());
         pathPosition.addListener((obs, was, now) -> {
             if (!quiet && anchors.size() >= 2) {
@@ -379,7 +377,7 @@ public final class ExploreViewModel {
         double[] dirValues = directions.stream().mapToDouble(d -> d.valueProperty().get()).toArray();
         double[] raw = rawOffsets.stream().mapToDouble(DoubleProperty::get).toArray();
         return new Exploration(w == null ? "" : w.origin(), w == null ? 0 : w.step(), model.nz(), base.clone(), dirValues,
-                raw, latents(anchors), mode.get(), frames.get(), pathPosition.get());
+                raw, latents(anchors), mode(), frames.get(), pathPosition.get());
     }
 
     void restore(Exploration e) {
@@ -392,7 +390,7 @@ public final class ExploreViewModel {
             for (int i = 0; i < directions.size() && i < e.directionValues().length; i++) {
                 directions.get(i).valueProperty().set(e.directionValues()[i]);
             }
-            mode.set(e.mode());
+            spherical.set(e.mode() == Interpolation.SLERP);
             frames.set(e.frames());
             anchors.clear();
             for (float[] a : e.anchors()) {
@@ -428,7 +426,7 @@ public final class ExploreViewModel {
         int segments = points.size() - 1;
         double u = Math.max(0, Math.min(1, t)) * segments;
         int s = Math.min((int) Math.floor(u), segments - 1);
-        return mode.get().at(points.get(s), points.get(s + 1), u - s);
+        return mode().at(points.get(s), points.get(s + 1), u - s);
     }
 
     private void renderImage() {
@@ -459,7 +457,7 @@ public final class ExploreViewModel {
             return;
         }
         int n = Math.max(2, frames.get());
-        stripChannel.submit(List.of(mode.get().path(latents(anchors), n)), false);
+        stripChannel.submit(List.of(mode().path(latents(anchors), n)), false);
     }
 
     private List<float[]> sample(long seed, int count) {
@@ -525,8 +523,13 @@ public final class ExploreViewModel {
         return anchorsView;
     }
 
-    public ObjectProperty<Interpolation> modeProperty() {
-        return mode;
+    /** Slerp (true, the default: a normal prior's latents keep their length) or lerp. */
+    public BooleanProperty sphericalProperty() {
+        return spherical;
+    }
+
+    private Interpolation mode() {
+        return spherical.get() ? Interpolation.SLERP : Interpolation.LERP;
     }
 
     /** Frames in the strip, at least 2. */

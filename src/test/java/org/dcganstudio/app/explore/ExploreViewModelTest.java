@@ -129,7 +129,7 @@ class ExploreViewModelTest {
         vm.addAnchor();
         vm.framesProperty().set(6);
         until(() -> vm.stripProperty().get().size() == 6, "a strip of 6");
-        vm.modeProperty().set(Interpolation.LERP);
+        vm.sphericalProperty().set(false);
         vm.pathPositionProperty().set(0.5);
         assertArrayEquals(Interpolation.LERP.at(samples.get(1), samples.get(2), 0.5), vm.currentLatent(), 1e-6f);
         vm.pathPositionProperty().set(1);
