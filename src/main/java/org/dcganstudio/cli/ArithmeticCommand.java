@@ -88,8 +88,8 @@ final class ArithmeticCommand implements Callable<Integer> {
         for (Signed file : inCommandLineOrder()) {
             List<float[]> group = LatentFiles.read(file.path(), config.nz());
             terms.add(new VectorArithmetic.Term(file.sign(), group));
-            String sign = file.sign() > 0 ? "+ " : "− ";
-            recipe.append(recipe.length() == 0 ? sign.equals("+ ") ? "" : sign : " " + sign)
+            boolean first = recipe.length() == 0;
+            recipe.append(file.sign() > 0 ? first ? "" : " + " : first ? "− " : " − ")
                     .append("mean(").append(file.path()).append(", ").append(group.size())
                     .append(group.size() == 1 ? " vector)" : " vectors)");
         }
