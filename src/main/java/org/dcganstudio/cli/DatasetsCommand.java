@@ -6,13 +6,13 @@ import java.util.concurrent.Callable;
 import org.dcganstudio.core.data.Attribute;
 import org.dcganstudio.core.data.DataContext;
 import org.dcganstudio.core.data.DataSpec;
+import org.dcganstudio.core.data.ImageExport;
 import org.dcganstudio.core.data.ImageAnnotations;
 import org.dcganstudio.core.data.ImageDataset;
 import org.dcganstudio.core.data.download.DatasetCache;
 import org.dcganstudio.core.data.download.DatasetStatus;
 import org.dcganstudio.core.data.download.Downloader;
 import org.dcganstudio.core.data.download.RemoteDataset;
-import org.dcganstudio.core.data.faces.FaceExport;
 import org.dcganstudio.core.data.faces.SyntheticFaces;
 import org.dcganstudio.core.export.ImageGrid;
 import picocli.CommandLine.Command;
@@ -138,8 +138,9 @@ final class DatasetsCommand {
         @Override
         public Integer call() throws Exception {
             SyntheticFaces faces = new SyntheticFaces(Math.max(count, 1), seed != null ? seed : DataSpec.FACES_SEED);
-            FaceExport.write(faces, count, out, new CountProgress(System.out, "export", count));
-            System.out.println("wrote " + count + " faces and " + FaceExport.ATTRIBUTES_CSV + " to " + out);
+            ImageExport.writeFirst(faces, count, out, ImageExport.ATTRIBUTES_CSV,
+                    new CountProgress(System.out, "export", count));
+            System.out.println("wrote " + count + " faces and " + ImageExport.ATTRIBUTES_CSV + " to " + out);
             return 0;
         }
     }

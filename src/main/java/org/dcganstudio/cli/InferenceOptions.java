@@ -1,7 +1,16 @@
 package org.dcganstudio.cli;
 
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import java.io.IOException;
+import java.util.List;
+import org.dcganstudio.core.latent.Vectors;
+import org.dcganstudio.core.model.Generator;
+import org.dcganstudio.core.model.ModelConfig;
+import org.dcganstudio.core.nn.Autograd;
 import org.dcganstudio.core.training.Checkpoint;
+import org.dcganstudio.core.training.Devices;
 import picocli.CommandLine.Option;
 
 /** Options of the commands that run a trained network: where it comes from and how it runs. */
@@ -27,5 +36,22 @@ final class InferenceOptions {
                     + "model is installed in assets/ yet)");
         }
         return Checkpoint.read(checkpoint);
+    }
+
+    /**
+     * G's images for latent vectors, all in one batch, on {@code --device}: BatchNorm's running
+     * statistics (PyTorch's eval mode) unless {@code --batch-stats}.
+     *
+     * @return N·C·S·S values in [-1, 1], NCHW
+     */
+    float[] generate(Checkpoint ckpt, List<float[]> latents) throws IOException {
+        ModelConfig config = ckpt.config().model();
+        Autograd.disableOnThisThread();
+        try (NDManager m = NDManager.newBaseManager(Devices.resolve(device));
+                Generator g = new Generator(config, m, 0)) {
+            ckpt.restoreGenerator(g);
+            NDArray z = m.create(Vectors.pack(latents, config.nz()), new Shape(latents.size(), config.nz(), 1, 1));
+            return g.forward(z, batchStats).toFloatArray();
+        }
     }
 }

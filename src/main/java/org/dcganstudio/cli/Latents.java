@@ -7,24 +7,13 @@ import java.io.IOException;
 import java.nio.file.Path;
 import org.dcganstudio.core.interop.NpyFiles;
 
-/** Checks of user-supplied arrays, with messages that name the file and the shapes. */
+/**
+ * Checks of user-supplied image arrays, with messages that name the file and the shapes (latent
+ * files go through {@link org.dcganstudio.core.interop.LatentFiles}).
+ */
 final class Latents {
 
     private Latents() {}
-
-    /** Reads latents shaped (N, nz) or (N, nz, 1, 1) and returns them as (N, nz, 1, 1). */
-    static NDArray read(Path file, int nz, NDManager manager) throws IOException {
-        NDArray z = NpyFiles.read(file, manager);
-        Shape s = z.getShape();
-        boolean ok = s.dimension() == 2 && s.get(1) == nz
-                || s.dimension() == 4 && s.get(1) == nz && s.get(2) == 1 && s.get(3) == 1;
-        if (!ok || s.get(0) < 1) {
-            throw new IOException(file + ": latents have shape " + s + ", the model needs (N, " + nz + ") or (N, "
-                    + nz + ", 1, 1)");
-        }
-        requireFinite(z, file);
-        return z.reshape(s.get(0), nz, 1, 1);
-    }
 
     /** Reads images shaped (N, C, S, S) with the given channel count. */
     static NDArray readImages(Path file, int channels, NDManager manager) throws IOException {

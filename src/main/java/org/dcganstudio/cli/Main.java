@@ -18,8 +18,9 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "DCGAN Studio 0.1.0",
         description = "Train, sample and score Deep Convolutional GANs (Radford et al., 2015) on DJL.",
-        subcommands = {TrainCommand.class, SampleCommand.class, ScoreCommand.class, ExportWeightsCommand.class,
-            BenchCommand.class, DatasetsCommand.class, StudioCommand.class,
+        subcommands = {TrainCommand.class, SampleCommand.class, InterpolateCommand.class, ArithmeticCommand.class,
+            ScoreCommand.class, ExportWeightsCommand.class, BenchCommand.class, DatasetsCommand.class,
+            DatasetCommand.class, StudioCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main {
 

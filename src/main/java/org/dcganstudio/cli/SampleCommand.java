@@ -4,10 +4,13 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.dcganstudio.core.export.ImageGrid;
+import org.dcganstudio.core.interop.LatentFiles;
 import org.dcganstudio.core.interop.NpyFiles;
 import org.dcganstudio.core.interop.StateDicts;
+import org.dcganstudio.core.latent.Vectors;
 import org.dcganstudio.core.math.Rng;
 import org.dcganstudio.core.model.Generator;
 import org.dcganstudio.core.model.ModelConfig;
@@ -81,7 +84,8 @@ final class SampleCommand implements Callable<Integer> {
             }
             NDArray z;
             if (latents != null) {
-                z = Latents.read(latents, config.nz(), m);
+                List<float[]> rows = LatentFiles.read(latents, config.nz());
+                z = m.create(Vectors.pack(rows, config.nz()), new Shape(rows.size(), config.nz(), 1, 1));
             } else {
                 int n = count == null ? 64 : count;
                 if (n < 1) {

@@ -7,6 +7,7 @@
  * {@link org.dcganstudio.core.data.EpochBatcher} shuffles per epoch from the seed and
  * {@link org.dcganstudio.core.data.BatchPrefetcher} prepares batches ahead on worker threads.
  * {@link org.dcganstudio.core.data.DataSpec} turns a {@code --data} spec into a data set. Also the
- * procedural shapes and colours used by tests and demos. Core: no JavaFX.
+ * procedural shapes and colours used by tests and demos, and {@link org.dcganstudio.core.data.ImageExport},
+ * which writes any source's images back out as PNGs with a CSV of their labels. Core: no JavaFX.
  */
 package org.dcganstudio.core.data;

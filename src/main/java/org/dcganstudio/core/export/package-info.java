@@ -1,2 +1,5 @@
-/** Pictures leaving the studio: sample grids as PNG (GIFs follow with the shipping issue). Core: no JavaFX. */
+/**
+ * Pictures leaving the studio: sample grids as PNG, and animated GIFs whose frames share one
+ * quantised palette. Core: no JavaFX.
+ */
 package org.dcganstudio.core.export;

@@ -1,4 +1,4 @@
-package org.dcganstudio.core.data.faces;
+package org.dcganstudio.core.data;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -14,14 +14,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
-import org.dcganstudio.core.data.Attribute;
-import org.dcganstudio.core.data.ImageAnnotations;
-import org.dcganstudio.core.data.Raster;
-import org.dcganstudio.core.data.RasterSource;
+import org.dcganstudio.core.data.faces.SyntheticFaces;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class FaceExportTest {
+class ImageExportTest {
 
     @TempDir
     Path dir;
@@ -37,7 +34,7 @@ class FaceExportTest {
         SyntheticFaces faces = new SyntheticFaces(50, 3);
         Path out = dir.resolve("faces");
         List<Long> progress = new ArrayList<>();
-        FaceExport.write(faces, 20, out, progress::add);
+        ImageExport.writeFirst(faces, 20, out, ImageExport.ATTRIBUTES_CSV, progress::add);
 
         assertEquals(20, progress.size());
         assertEquals(20L, progress.get(19));
@@ -45,7 +42,7 @@ class FaceExportTest {
         assertEquals(21, files.size());
         assertEquals("000000.png", files.get(0));
         assertEquals("000019.png", files.get(19));
-        assertEquals(FaceExport.ATTRIBUTES_CSV, files.get(20));
+        assertEquals(ImageExport.ATTRIBUTES_CSV, files.get(20));
         assertEquals(List.of("faces"), listing(dir), "no temporary folder left beside the export");
 
         for (int i = 0; i < 20; i++) {
@@ -62,7 +59,7 @@ class FaceExportTest {
             }
         }
 
-        List<String> lines = Files.readAllLines(out.resolve(FaceExport.ATTRIBUTES_CSV));
+        List<String> lines = Files.readAllLines(out.resolve(ImageExport.ATTRIBUTES_CSV));
         assertEquals(21, lines.size());
         assertEquals("file,smiling,long_hair,glasses,hair_colour,skin_tone,background", lines.get(0));
         ImageAnnotations labels = faces.annotations();
@@ -79,11 +76,12 @@ class FaceExportTest {
     @Test
     void interruptedExportLeavesNothingBehind() throws IOException {
         Path out = dir.resolve("faces");
-        assertThrows(InterruptedException.class, () -> FaceExport.write(new SyntheticFaces(30, 1), 30, out, n -> {
-            if (n == 5) {
-                Thread.currentThread().interrupt();
-            }
-        }));
+        assertThrows(InterruptedException.class, () -> ImageExport.writeFirst(new SyntheticFaces(30, 1), 30, out,
+                ImageExport.ATTRIBUTES_CSV, n -> {
+                    if (n == 5) {
+                        Thread.currentThread().interrupt();
+                    }
+                }));
         assertFalse(Thread.interrupted(), "the interrupt is consumed by the InterruptedException");
         assertEquals(List.of(), listing(dir));
     }
@@ -91,13 +89,13 @@ class FaceExportTest {
     @Test
     void fillsAnEmptyFolderButNeverOverwrites() throws Exception {
         Path empty = Files.createDirectory(dir.resolve("empty"));
-        FaceExport.write(new SyntheticFaces(2, 1), 2, empty, n -> { });
+        ImageExport.writeFirst(new SyntheticFaces(2, 1), 2, empty, ImageExport.ATTRIBUTES_CSV, n -> { });
         assertEquals(3, listing(empty).size());
 
         Path taken = Files.createDirectory(dir.resolve("taken"));
         Files.writeString(taken.resolve("keep.txt"), "mine");
         FileAlreadyExistsException e = assertThrows(FileAlreadyExistsException.class,
-                () -> FaceExport.write(new SyntheticFaces(2, 1), 2, taken, n -> { }));
+                () -> ImageExport.writeFirst(new SyntheticFaces(2, 1), 2, taken, ImageExport.ATTRIBUTES_CSV, n -> { }));
         assertTrue(e.getMessage().contains("taken"), e.getMessage());
         assertEquals(List.of("keep.txt"), listing(taken));
         assertEquals(List.of("empty", "taken"), listing(dir));
@@ -107,9 +105,11 @@ class FaceExportTest {
     void rejectsCountsOutsideTheSource() {
         SyntheticFaces faces = new SyntheticFaces(5, 1);
         Path out = dir.resolve("x");
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> FaceExport.write(faces, 6, out, n -> { }))
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> ImageExport.writeFirst(faces, 6, out, ImageExport.ATTRIBUTES_CSV, n -> { }))
                 .getMessage().contains("got 6"));
-        assertThrows(IllegalArgumentException.class, () -> FaceExport.write(faces, 0, out, n -> { }));
+        assertThrows(IllegalArgumentException.class,
+                () -> ImageExport.writeFirst(faces, 0, out, ImageExport.ATTRIBUTES_CSV, n -> { }));
     }
 
     @Test
@@ -131,7 +131,7 @@ class FaceExportTest {
             }
         };
         Path out = dir.resolve("grey");
-        FaceExport.write(grey, 2, out, n -> { });
+        ImageExport.writeFirst(grey, 2, out, ImageExport.ATTRIBUTES_CSV, n -> { });
         assertEquals(List.of("file", "000000.png", "000001.png"), Files.readAllLines(out.resolve("attributes.csv")));
         BufferedImage png = ImageIO.read(out.resolve("000001.png").toFile());
         assertEquals(10, png.getRaster().getSample(0, 0, 0));
@@ -161,8 +161,84 @@ class FaceExportTest {
             }
         };
         assertTrue(assertThrows(IllegalArgumentException.class,
-                () -> FaceExport.write(labelled, 2, dir.resolve("commas"), n -> { })).getMessage()
+                () -> ImageExport.writeFirst(labelled, 2, dir.resolve("commas"), ImageExport.ATTRIBUTES_CSV,
+                        n -> { })).getMessage()
                 .contains("'big, very'"));
         assertFalse(Files.exists(dir.resolve("commas")));
+    }
+
+    @Test
+    void chosenImagesOfAClassSourceGetALabelColumnBeforeTheAttributes() throws Exception {
+        ImageAnnotations labels = ImageAnnotations.builder(4)
+                .classes(List.of("cat", "dog"), new int[] {0, 1, 1, 0})
+                .attribute(Attribute.binary("fluffy"), new int[] {1, 0, 1, 0})
+                .build();
+        RasterSource animals = new RasterSource() {
+            @Override
+            public String name() {
+                return "animals";
+            }
+
+            @Override
+            public int size() {
+                return 4;
+            }
+
+            @Override
+            public Raster read(int index) {
+                return new Raster(3, 2, 1, new byte[] {(byte) index, 0, 0, 0, 0, 0});
+            }
+
+            @Override
+            public ImageAnnotations annotations() {
+                return labels;
+            }
+        };
+        Path out = dir.resolve("animals");
+        ImageExport.write(animals, new int[] {3, 1}, out, ImageExport.LABELS_CSV, n -> { });
+        assertEquals(List.of("file,label,fluffy", "000000.png,cat,no", "000001.png,dog,no"),
+                Files.readAllLines(out.resolve(ImageExport.LABELS_CSV)));
+        BufferedImage second = ImageIO.read(out.resolve("000001.png").toFile());
+        assertEquals(3, second.getWidth(), "written at the source's own size");
+        assertEquals(1, second.getRaster().getSample(0, 0, 0), "000001.png is image 1");
+
+        assertThrows(IllegalArgumentException.class,
+                () -> ImageExport.write(animals, new int[] {4}, dir.resolve("x"), ImageExport.LABELS_CSV, n -> { }));
+        assertFalse(Files.exists(dir.resolve("x")));
+    }
+
+    @Test
+    void aSampleIsSeededDistinctAndInOrderAndTakesAllWhenAskedForAsMany() {
+        int[] a = ImageExport.sample(1000, 20, 7);
+        assertEquals(20, a.length);
+        assertEquals(20, java.util.Arrays.stream(a).distinct().count());
+        for (int i = 1; i < a.length; i++) {
+            assertTrue(a[i - 1] < a[i]);
+        }
+        assertTrue(a[0] >= 0 && a[19] < 1000);
+        assertTrue(java.util.Arrays.equals(a, ImageExport.sample(1000, 20, 7)), "same seed, same sample");
+        assertFalse(java.util.Arrays.equals(a, ImageExport.sample(1000, 20, 8)), "another seed, another sample");
+        assertFalse(java.util.Arrays.equals(a, java.util.stream.IntStream.range(0, 20).toArray()), "not the first 20");
+        assertTrue(java.util.Arrays.equals(new int[] {0, 1, 2}, ImageExport.sample(3, 5, 7)));
+        assertThrows(IllegalArgumentException.class, () -> ImageExport.sample(3, 0, 7));
+    }
+
+    @Test
+    void aDataSetDrawnAtAModelSizeExportsItsPixels() {
+        ImageDataset shapes = new SyntheticShapes(16, 3, 4, 1);
+        RasterSource rasters = ImageExport.rasters(shapes);
+        assertEquals(4, rasters.size());
+        Raster r = rasters.read(2);
+        assertEquals(16, r.width());
+        assertEquals(3, r.channels());
+        float[] chw = new float[3 * 16 * 16];
+        shapes.copyImage(2, chw, 0);
+        for (int y = 0; y < 16; y++) {
+            for (int x = 0; x < 16; x++) {
+                for (int c = 0; c < 3; c++) {
+                    assertEquals(Math.round((chw[c * 256 + y * 16 + x] + 1f) * 127.5f), r.sample(x, y, c));
+                }
+            }
+        }
     }
 }

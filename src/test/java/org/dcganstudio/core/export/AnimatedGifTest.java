@@ -1,0 +1,254 @@
+package org.dcganstudio.core.export;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.metadata.IIOMetadataNode;
+import javax.imageio.stream.ImageInputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Node;
+
+class AnimatedGifTest {
+
+    @TempDir
+    Path dir;
+
+    /** A GIF read back: its frames as RGB and the metadata a player acts on. */
+    record Decoded(List<int[]> frames, int width, int height, List<Integer> delays, byte[] loop, boolean global,
+            List<Boolean> local) {}
+
+    @Test
+    void threeFramesPlayWithTheirDelayAndLoopInColoursCloseToTheOriginals() throws IOException {
+        int w = 24;
+        int h = 16;
+        List<BufferedImage> frames = new ArrayList<>();
+        for (int f = 0; f < 3; f++) {
+            BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    // 1,152 distinct colours: more than a GIF holds, so the palette must be cut.
+                    img.setRGB(x, y, (x * 10 + f * 5) << 16 | (y * 15) << 8 | (80 * f + x + y));
+                }
+            }
+            frames.add(img);
+        }
+        Path gif = dir.resolve("walk.gif");
+        AnimatedGif.write(gif, frames, new AnimatedGif.Settings(70, 3, false), AnimatedGif.Progress.NONE);
+
+        Decoded d = decode(gif);
+        assertEquals(3, d.frames().size());
+        assertEquals(w, d.width());
+        assertEquals(h, d.height());
+        assertEquals(List.of(7, 7, 7), d.delays(), "delay in hundredths of a second");
+        assertArrayEquals(new byte[] {1, 3, 0}, d.loop(), "NETSCAPE2.0 sub-block: loop 3 times");
+        assertTrue(d.global(), "one global palette");
+        assertEquals(List.of(false, false, false), d.local(), "no frame carries its own palette");
+        for (int f = 0; f < 3; f++) {
+            int[] original = frames.get(f).getRGB(0, 0, w, h, null, 0, w);
+            double[] err = errors(original, d.frames().get(f));
+            assertTrue(err[0] < 6, "frame " + f + " mean error " + err[0]);
+            assertTrue(err[1] <= 30, "frame " + f + " worst error " + err[1]);
+        }
+    }
+
+    @Test
+    void fewColoursAreKeptExactlyAndZeroLoopsMeansForever() throws IOException {
+        int[] a = {0xFF0000, 0x00FF00, 0x0000FF, 0x123456};
+        int[] b = {0x123456, 0x0000FF, 0xFFFFFF, 0x000000};
+        Path gif = dir.resolve("exact.gif");
+        AnimatedGif.writePixels(gif, List.of(a, b), 2, 2, new AnimatedGif.Settings(1000, 0, true),
+                AnimatedGif.Progress.NONE);
+        Decoded d = decode(gif);
+        assertArrayEquals(a, d.frames().get(0));
+        assertArrayEquals(b, d.frames().get(1));
+        assertEquals(List.of(100, 100), d.delays());
+        assertArrayEquals(new byte[] {1, 0, 0}, d.loop());
+    }
+
+    @Test
+    void ditheringASmoothGradientRemovesItsBandsOnAverage() throws IOException {
+        int w = 128;
+        int h = 128;
+        int[] gradient = new int[w * h];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                // 16,384 colours on a plane through the RGB cube: about 16 palette steps per axis.
+                gradient[y * w + x] = (x * 2) << 16 | (y * 2) << 8 | (255 - x - y);
+            }
+        }
+        Path plain = dir.resolve("plain.gif");
+        Path dithered = dir.resolve("dithered.gif");
+        AnimatedGif.writePixels(plain, List.of(gradient), w, h, new AnimatedGif.Settings(100, 0, false),
+                AnimatedGif.Progress.NONE);
+        AnimatedGif.writePixels(dithered, List.of(gradient), w, h, new AnimatedGif.Settings(100, 0, true),
+                AnimatedGif.Progress.NONE);
+        int[] p = decode(plain).frames().get(0);
+        int[] q = decode(dithered).frames().get(0);
+        assertFalse(java.util.Arrays.equals(p, q), "dithering changes the pixels");
+
+        assertTrue(errors(gradient, p)[0] < 6, "nearest-colour mean error " + errors(gradient, p)[0]);
+        assertTrue(errors(gradient, q)[0] < 6, "dithered mean error " + errors(gradient, q)[0]);
+        assertTrue(Math.abs(meanSignedError(gradient, q)) < 0.25, "dithering keeps the average colour: "
+                + meanSignedError(gradient, q));
+        // Banding is error that does not average out over a neighbourhood; dithering's does.
+        double plainBands = windowError(gradient, p, w, h, 5);
+        double ditherBands = windowError(gradient, q, w, h, 5);
+        assertTrue(ditherBands < 0.6, "dithered 5×5 error " + ditherBands);
+        assertTrue(ditherBands < plainBands / 2, "dithered " + ditherBands + " vs plain " + plainBands);
+    }
+
+    @Test
+    void cancellingLeavesNoFileAndKeepsAnOldOne() throws IOException {
+        List<int[]> frames = List.of(new int[] {1}, new int[] {2}, new int[] {3});
+        Path gif = dir.resolve("cancelled.gif");
+        List<Integer> seen = new ArrayList<>();
+        assertThrows(CancellationException.class, () -> AnimatedGif.writePixels(gif, frames, 1, 1,
+                new AnimatedGif.Settings(100, 0, false), (done, total) -> {
+                    seen.add(done);
+                    assertEquals(3, total);
+                    return done < 2;
+                }));
+        assertEquals(List.of(1, 2), seen);
+        assertEquals(List.of(), listing(), "no GIF and no temporary file");
+
+        Path kept = dir.resolve("kept.gif");
+        Files.writeString(kept, "old");
+        assertThrows(CancellationException.class, () -> AnimatedGif.writePixels(kept, frames, 1, 1,
+                new AnimatedGif.Settings(100, 0, false), (done, total) -> false));
+        assertEquals("old", Files.readString(kept));
+        assertEquals(List.of("kept.gif"), listing());
+    }
+
+    @Test
+    void framesOfDifferentSizesAndBadSettingsAreRefused() {
+        assertThrows(IllegalArgumentException.class, () -> AnimatedGif.write(dir.resolve("x.gif"),
+                List.of(new BufferedImage(2, 2, BufferedImage.TYPE_INT_RGB),
+                        new BufferedImage(3, 2, BufferedImage.TYPE_INT_RGB)),
+                new AnimatedGif.Settings(100, 0, false), AnimatedGif.Progress.NONE));
+        assertThrows(IllegalArgumentException.class, () -> new AnimatedGif.Settings(-1, 0, false));
+        assertThrows(IllegalArgumentException.class, () -> new AnimatedGif.Settings(100, 70_000, false));
+        assertFalse(Files.exists(dir.resolve("x.gif")));
+    }
+
+    private List<String> listing() throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(f -> f.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    /** Mean and worst absolute difference per channel sample. */
+    private static double[] errors(int[] expected, int[] actual) {
+        double sum = 0;
+        int worst = 0;
+        for (int i = 0; i < expected.length; i++) {
+            for (int shift = 0; shift <= 16; shift += 8) {
+                int e = Math.abs((expected[i] >> shift & 0xFF) - (actual[i] >> shift & 0xFF));
+                sum += e;
+                worst = Math.max(worst, e);
+            }
+        }
+        return new double[] {sum / (3.0 * expected.length), worst};
+    }
+
+    private static double meanSignedError(int[] expected, int[] actual) {
+        double sum = 0;
+        for (int i = 0; i < expected.length; i++) {
+            for (int shift = 0; shift <= 16; shift += 8) {
+                sum += (actual[i] >> shift & 0xFF) - (expected[i] >> shift & 0xFF);
+            }
+        }
+        return sum / (3.0 * expected.length);
+    }
+
+    /** Mean absolute difference of every k×k window's average, per channel. */
+    private static double windowError(int[] expected, int[] actual, int w, int h, int k) {
+        double sum = 0;
+        int windows = 0;
+        for (int y = 0; y + k <= h; y++) {
+            for (int x = 0; x + k <= w; x++) {
+                for (int shift = 0; shift <= 16; shift += 8) {
+                    double diff = 0;
+                    for (int j = y; j < y + k; j++) {
+                        for (int i = x; i < x + k; i++) {
+                            diff += (actual[j * w + i] >> shift & 0xFF) - (expected[j * w + i] >> shift & 0xFF);
+                        }
+                    }
+                    sum += Math.abs(diff / (k * k));
+                    windows++;
+                }
+            }
+        }
+        return sum / windows;
+    }
+
+    private static Decoded decode(Path gif) throws IOException {
+        ImageReader reader = ImageIO.getImageReadersByFormatName("gif").next();
+        try (ImageInputStream in = ImageIO.createImageInputStream(gif.toFile())) {
+            reader.setInput(in);
+            int n = reader.getNumImages(true);
+            IIOMetadataNode stream = (IIOMetadataNode) reader.getStreamMetadata()
+                    .getAsTree("javax_imageio_gif_stream_1.0");
+            boolean global = find(stream, "GlobalColorTable") != null;
+            List<int[]> frames = new ArrayList<>();
+            List<Integer> delays = new ArrayList<>();
+            List<Boolean> local = new ArrayList<>();
+            byte[] loop = null;
+            int w = 0;
+            int h = 0;
+            for (int i = 0; i < n; i++) {
+                BufferedImage img = reader.read(i);
+                w = img.getWidth();
+                h = img.getHeight();
+                int[] rgb = img.getRGB(0, 0, w, h, null, 0, w);
+                for (int p = 0; p < rgb.length; p++) {
+                    rgb[p] &= 0xFFFFFF;
+                }
+                frames.add(rgb);
+                IIOMetadataNode meta = (IIOMetadataNode) reader.getImageMetadata(i)
+                        .getAsTree("javax_imageio_gif_image_1.0");
+                IIOMetadataNode control = find(meta, "GraphicControlExtension");
+                assertNotNull(control, "frame " + i + " has a graphic control extension");
+                delays.add(Integer.parseInt(control.getAttribute("delayTime")));
+                local.add(find(meta, "LocalColorTable") != null);
+                IIOMetadataNode app = find(meta, "ApplicationExtension");
+                if (app != null && "NETSCAPE".equals(app.getAttribute("applicationID"))) {
+                    assertNull(loop, "one loop extension");
+                    assertEquals("2.0", app.getAttribute("authenticationCode"));
+                    loop = (byte[]) app.getUserObject();
+                }
+            }
+            return new Decoded(frames, w, h, delays, loop, global, local);
+        } finally {
+            reader.dispose();
+        }
+    }
+
+    private static IIOMetadataNode find(Node node, String name) {
+        if (node.getNodeName().equals(name)) {
+            return (IIOMetadataNode) node;
+        }
+        for (Node c = node.getFirstChild(); c != null; c = c.getNextSibling()) {
+            IIOMetadataNode found = find(c, name);
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
+    }
+}
