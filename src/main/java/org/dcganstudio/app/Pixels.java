@@ -17,4 +17,23 @@ public record Pixels(int width, int height, int[] argb) {
     public static Pixels square(int size, int[] argb) {
         return new Pixels(size, size, argb);
     }
+
+    /** Enlarged {@code scale} times, nearest neighbour (pixels stay sharp). */
+    public Pixels scaled(int scale) {
+        if (scale < 1) {
+            throw new IllegalArgumentException("scale must be at least 1, got " + scale);
+        }
+        if (scale == 1) {
+            return this;
+        }
+        int w = width * scale;
+        int[] out = new int[w * height * scale];
+        for (int y = 0; y < height * scale; y++) {
+            int src = (y / scale) * width;
+            for (int x = 0; x < w; x++) {
+                out[y * w + x] = argb[src + x / scale];
+            }
+        }
+        return new Pixels(w, height * scale, out);
+    }
 }

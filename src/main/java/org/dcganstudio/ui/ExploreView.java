@@ -150,6 +150,8 @@ final class ExploreView extends BorderPane {
         }
         MenuItem strip1 = new MenuItem("Interpolation strip as PNG, 4×");
         strip1.setOnAction(e -> save("PNG image", "*.png", p -> vm.exportStripPng(p, 4)));
+        MenuItem walkGif = new MenuItem("Interpolation walk as GIF, 4×");
+        walkGif.setOnAction(e -> save("Animated GIF", "*.gif", p -> vm.exportWalkGif(p, 4, 100)));
         MenuItem saveZ = new MenuItem("Latent vector (.npy)…");
         saveZ.setOnAction(e -> save("NumPy array", "*.npy", vm::saveLatent));
         MenuItem loadZ = new MenuItem("Open latent vector (.npy)…");
@@ -158,7 +160,7 @@ final class ExploreView extends BorderPane {
         saveX.setOnAction(e -> save("Exploration", "*.json", vm::saveExploration));
         MenuItem loadX = new MenuItem("Open exploration (.json)…");
         loadX.setOnAction(e -> open("Exploration", "*.json", vm::loadExploration));
-        export.getItems().addAll(new javafx.scene.control.SeparatorMenuItem(), strip1,
+        export.getItems().addAll(new javafx.scene.control.SeparatorMenuItem(), strip1, walkGif,
                 new javafx.scene.control.SeparatorMenuItem(), saveZ, loadZ, saveX, loadX);
         Label timing = new Label();
         timing.textProperty().bind(Bindings.createStringBinding(() -> String.format(Locale.ROOT, "render %.1f ms",

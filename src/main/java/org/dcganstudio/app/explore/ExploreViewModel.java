@@ -25,6 +25,7 @@ import javax.imageio.ImageIO;
 import org.dcganstudio.app.ActiveGenerator;
 import org.dcganstudio.app.BackgroundTasks;
 import org.dcganstudio.app.Pixels;
+import org.dcganstudio.core.export.AnimatedGif;
 import org.dcganstudio.core.interop.LatentFiles;
 import org.dcganstudio.core.io.AtomicFiles;
 import org.dcganstudio.core.latent.Interpolation;
@@ -79,6 +80,7 @@ public final class ExploreViewModel {
     private long shownImage;
     private long shownGrid;
     private long shownStrip;
+    private long wantedStrip = -1;
     private boolean quiet;
     /** A latent that arrived before the generator it belongs to. */
     private float[] pendingShow;
@@ -159,7 +161,8 @@ public final class ExploreViewModel {
             grid.set(g.ok() ? pixels(g) : List.of());
         }
         RenderedImages s = stripChannel.latest();
-        if (s != null && s.stamp() != shownStrip) {
+        // only the newest path counts: a strip of anchors since removed must not come back
+        if (s != null && s.stamp() != shownStrip && s.stamp() == wantedStrip) {
             shownStrip = s.stamp();
             strip.set(s.ok() ? pixels(s) : List.of());
         }
@@ -335,20 +338,39 @@ public final class ExploreViewModel {
     }
 
     static void writePng(Path file, Pixels p, int scale) throws java.io.IOException {
-        if (scale < 1) {
-            throw new IllegalArgumentException("scale must be at least 1, got " + scale);
-        }
-        BufferedImage out = new BufferedImage(p.width() * scale, p.height() * scale, BufferedImage.TYPE_INT_RGB);
-        for (int y = 0; y < out.getHeight(); y++) {
-            for (int x = 0; x < out.getWidth(); x++) {
-                out.setRGB(x, y, p.argb()[(y / scale) * p.width() + x / scale]);
-            }
-        }
+        Pixels big = p.scaled(scale);
+        BufferedImage out = new BufferedImage(big.width(), big.height(), BufferedImage.TYPE_INT_RGB);
+        out.setRGB(0, 0, big.width(), big.height(), big.argb(), 0, big.width());
         AtomicFiles.write(file, o -> {
             if (!ImageIO.write(out, "png", o)) {
                 throw new java.io.IOException("no PNG writer available");
             }
         });
+    }
+
+    /**
+     * Writes the interpolation walk as an animated GIF, there and back so it loops without a jump,
+     * at an integer scale.
+     */
+    public void exportWalkGif(Path file, int scale, int delayMs) {
+        List<Pixels> frames = strip.get();
+        if (frames.isEmpty()) {
+            message.set("add two anchors first: the walk goes through them");
+            return;
+        }
+        tasks.run(() -> {
+            List<int[]> pixels = new ArrayList<>();
+            Pixels first = frames.get(0).scaled(scale);
+            for (int i = 0; i < frames.size(); i++) {
+                pixels.add(frames.get(i).scaled(scale).argb());
+            }
+            for (int i = frames.size() - 2; i > 0; i--) {
+                pixels.add(pixels.get(i));
+            }
+            AnimatedGif.writePixels(file, pixels, first.width(), first.height(),
+                    new AnimatedGif.Settings(delayMs, 0, true), AnimatedGif.Progress.NONE);
+            return file;
+        }, f -> message.set("exported " + f.getFileName()), e -> message.set("could not export: " + e.getMessage()));
     }
 
     /** Saves anchors, slider positions and the model reference as JSON. */
@@ -453,11 +475,12 @@ public final class ExploreViewModel {
 
     private void renderStrip() {
         if (model == null || anchors.size() < 2) {
+            wantedStrip = -1;
             strip.set(List.of());
             return;
         }
         int n = Math.max(2, frames.get());
-        stripChannel.submit(List.of(mode().path(latents(anchors), n)), false);
+        wantedStrip = stripChannel.submit(List.of(mode().path(latents(anchors), n)), false);
     }
 
     private List<float[]> sample(long seed, int count) {

@@ -134,6 +134,14 @@ class ExploreViewModelTest {
         assertArrayEquals(Interpolation.LERP.at(samples.get(1), samples.get(2), 0.5), vm.currentLatent(), 1e-6f);
         vm.pathPositionProperty().set(1);
         assertArrayEquals(samples.get(2), vm.currentLatent(), 0f);
+        Path gif = tmp.resolve("walk.gif");
+        vm.exportWalkGif(gif, 2, 80);
+        try (javax.imageio.stream.ImageInputStream in = ImageIO.createImageInputStream(gif.toFile())) {
+            javax.imageio.ImageReader reader = ImageIO.getImageReadersByFormatName("gif").next();
+            reader.setInput(in);
+            assertEquals(6 + 4, reader.getNumImages(true), "there and back: 6 frames, then 4 between the ends");
+            assertEquals(64, reader.read(0).getWidth());
+        }
         vm.removeAnchor(0);
         assertEquals(1, vm.anchors().size());
         until(() -> vm.stripProperty().get().isEmpty(), "no strip with one anchor");
