@@ -55,8 +55,34 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--loader-batches", defaultValue = "40", description = "batches per loader pass (default ${DEFAULT-VALUE})")
     int loaderBatches;
 
+    @Option(names = "--explore", description = "time Explore's renderer instead: a simulated slider drag, with nothing "
+            + "else running and while training runs; needs --checkpoint")
+    boolean explore;
+
+    @Option(names = "--checkpoint", description = "with --explore: the generator (a checkpoint or run directory)")
+    java.nio.file.Path checkpoint;
+
+    @Option(names = "--positions", defaultValue = "300", description = "with --explore: slider positions (default ${DEFAULT-VALUE})")
+    int positions;
+
+    @Option(names = "--interval-ms", defaultValue = "16.7", description = "with --explore: time between positions, as a "
+            + "60 Hz mouse (default ${DEFAULT-VALUE})")
+    double intervalMs;
+
+    @Option(names = "--render-threads", defaultValue = "1", description = "with --explore: intra-op threads of the "
+            + "renderer, as the studio's (default ${DEFAULT-VALUE})")
+    int renderThreads;
+
     @Override
     public Integer call() throws Exception {
+        if (explore) {
+            InferenceOptions source = new InferenceOptions();
+            source.checkpoint = checkpoint;
+            org.dcganstudio.core.render.GeneratorWeights w =
+                    org.dcganstudio.core.render.GeneratorWeights.of(source.requireCheckpoint());
+            System.out.println(new ExploreBench(w, positions, intervalMs, renderThreads, seed).run());
+            return 0;
+        }
         if (steps < 1 || warmup < 0 || batch < 1 || loaderBatches < 1) {
             throw new IllegalArgumentException("--steps, --batch and --loader-batches must be at least 1 and --warmup "
                     + "at least 0");

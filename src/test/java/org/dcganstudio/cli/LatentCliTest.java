@@ -50,6 +50,25 @@ class LatentCliTest {
     }
 
     @Test
+    void benchExploreTimesASliderDragPausedAndWhileTraining() {
+        Outcome o = run("bench", "--explore", "--checkpoint", model.toString(), "--positions", "12", "--interval-ms", "2");
+        assertEquals(0, o.code(), o.err());
+        com.google.gson.JsonObject json = com.google.gson.JsonParser.parseString(o.out().trim()).getAsJsonObject();
+        for (com.google.gson.JsonObject part : new com.google.gson.JsonObject[] {json,
+            json.getAsJsonObject("training_running")}) {
+            double p50 = part.get("slider_ms_p50").getAsDouble();
+            double p99 = part.get("slider_ms_p99").getAsDouble();
+            assertTrue(p50 > 0 && p99 >= p50, part.toString());
+            int rendered = part.get("rendered").getAsInt();
+            assertTrue(rendered >= 1 && rendered <= 12, part.toString());
+        }
+        assertEquals(12, json.get("positions").getAsInt());
+        Outcome missing = run("bench", "--explore");
+        assertEquals(Main.USER_ERROR, missing.code());
+        assertTrue(missing.err().contains("a model is needed"), missing.err());
+    }
+
+    @Test
     void interpolateWritesTheWalkAsImagesLatentsStripAndGif() throws Exception {
         float[] a = vector(1);
         float[] b = vector(2);
