@@ -53,8 +53,7 @@ final class MainWindow {
         TabPane tabs = new TabPane(
                 tab("Train", train),
                 tab("Explore", explore),
-                tab("Arithmetic", emptyState("Vector arithmetic on latent vectors, as the paper's \"smiling woman − "
-                        + "neutral woman + neutral man\". It needs a generator: train one, or open a checkpoint.")),
+                tab("Arithmetic", new ArithmeticView(vm.arithmetic())),
                 tab("Export", emptyState("Export the training evolution as an animated GIF, and grids as PNG.")));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("sections");

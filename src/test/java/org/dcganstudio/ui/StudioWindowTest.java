@@ -188,6 +188,33 @@ class StudioWindowTest {
     }
 
     @Test
+    void groupsFilledByClickingSamplesGiveTheArithmeticResultGrid(FxRobot robot) throws Exception {
+        Path run = tmp.resolve("arithmetic-run");
+        ModelConfig model = new ModelConfig(32, 3, 8, 4, 4, LatentPrior.NORMAL);
+        TrainConfig config = new TrainConfig(model, OptimizerSettings.PAPER, 8, "solid-colours:64", 1, 4, 0, 5, 10,
+                "cpu");
+        TrainingRun.start(config, run, new TrainingRun.Listener() {}).run(() -> false);
+        robot.interact(() -> {
+            vm.generator().open(run);
+            vm.sectionProperty().set(StudioViewModel.Section.ARITHMETIC);
+        });
+        await(() -> robot.lookup("#candidate-8").tryQuery().isPresent(), "the candidate samples");
+        for (int group = 0; group < 3; group++) {
+            robot.clickOn("#group-select-" + group);
+            for (int i = 0; i < 3; i++) {
+                robot.clickOn("#candidate-" + (3 * group + i));
+            }
+        }
+        javafx.scene.layout.TilePane result = robot.lookup("#arithmetic-result").queryAs(javafx.scene.layout.TilePane.class);
+        await(() -> result.getChildren().size() == 9, "the 3×3 result grid");
+        for (int group = 0; group < 3; group++) {
+            assertEquals(3, vm.arithmetic().groups().get(group).members().size(), "group " + group);
+        }
+        await(() -> robot.lookup("#group-average-2").queryAs(PixelsView.class).shown() != null, "the averages");
+        snapshot(robot, "arithmetic.png");
+    }
+
+    @Test
     void anEmptyFolderIsRefusedBeforeStarting(FxRobot robot) throws Exception {
         Path empty = Files.createDirectories(tmp.resolve("empty"));
         robot.interact(() -> vm.train().dataset().kindProperty().set(DatasetChoice.Kind.IMAGE_FOLDER));

@@ -13,6 +13,7 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import org.dcganstudio.app.ActiveGenerator;
 import org.dcganstudio.app.BackgroundTasks;
+import org.dcganstudio.app.arithmetic.ArithmeticViewModel;
 import org.dcganstudio.app.explore.ExploreViewModel;
 import org.dcganstudio.app.PreferenceStore;
 import org.dcganstudio.app.train.TrainViewModel;
@@ -39,6 +40,7 @@ public final class StudioViewModel implements AutoCloseable {
     private final TrainViewModel train;
     private final ActiveGenerator generator;
     private final ExploreViewModel explore;
+    private final ArithmeticViewModel arithmetic;
     private final ObjectProperty<Section> section = new SimpleObjectProperty<>(Section.TRAIN);
     private final ReadOnlyStringWrapper device = new ReadOnlyStringWrapper("loading engine…");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
@@ -51,6 +53,7 @@ public final class StudioViewModel implements AutoCloseable {
         this.train = new TrainViewModel(session, tasks, cache, this::newRunDir);
         this.generator = new ActiveGenerator(tasks, session, ActiveGenerator.cpuRenderer());
         this.explore = new ExploreViewModel(generator, tasks);
+        this.arithmetic = new ArithmeticViewModel(generator, tasks);
         train.setSampleTarget(this::exploreSample);
         dark.set("dark".equals(prefs.get(THEME, "light")));
         dark.addListener((obs, was, now) -> {
@@ -124,6 +127,7 @@ public final class StudioViewModel implements AutoCloseable {
         train.refresh();
         generator.refresh();
         explore.refresh();
+        arithmetic.refresh();
         Runtime rt = Runtime.getRuntime();
         long usedMb = (rt.totalMemory() - rt.freeMemory()) >> 20;
         memory.set(String.format(Locale.ROOT, "heap %d / %d MB", usedMb, rt.maxMemory() >> 20));
@@ -148,6 +152,10 @@ public final class StudioViewModel implements AutoCloseable {
 
     public ExploreViewModel explore() {
         return explore;
+    }
+
+    public ArithmeticViewModel arithmetic() {
+        return arithmetic;
     }
 
     /** The generator Explore and Arithmetic draw with. */

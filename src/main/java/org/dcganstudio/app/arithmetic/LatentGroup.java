@@ -1,0 +1,52 @@
+package org.dcganstudio.app.arithmetic;
+
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.dcganstudio.app.Pixels;
+
+/** One term of a recipe: a sign, a name, and the samples whose latents it averages. */
+public final class LatentGroup {
+
+    /** The paper found single samples unstable and averaged three. */
+    public static final int RECOMMENDED = 3;
+
+    /** A sample in a group: its latent and the image it made when picked. */
+    public record Member(float[] latent, Pixels pixels) {}
+
+    private final int sign;
+    private final StringProperty name = new SimpleStringProperty();
+    private final ObservableList<Member> members = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<Pixels> average = new ReadOnlyObjectWrapper<>();
+
+    LatentGroup(int sign, String name) {
+        this.sign = sign;
+        this.name.set(name);
+    }
+
+    /** +1 or −1. */
+    public int sign() {
+        return sign;
+    }
+
+    /** What the group stands for, e.g. "smiling, long hair". */
+    public StringProperty nameProperty() {
+        return name;
+    }
+
+    public ObservableList<Member> members() {
+        return members;
+    }
+
+    /** The image of the members' average latent, or null while empty. */
+    public ReadOnlyObjectProperty<Pixels> averageProperty() {
+        return average.getReadOnlyProperty();
+    }
+
+    void setAverage(Pixels p) {
+        average.set(p);
+    }
+}
