@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
         version = "DCGAN Studio 0.1.0",
         description = "Train, sample and score Deep Convolutional GANs (Radford et al., 2015) on DJL.",
         subcommands = {TrainCommand.class, SampleCommand.class, ScoreCommand.class, ExportWeightsCommand.class,
-            BenchCommand.class, DatasetsCommand.class, StudioCommand.class,
+            BenchCommand.class, DatasetsCommand.class, StudioCommand.class, DirectionsCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main {
 
