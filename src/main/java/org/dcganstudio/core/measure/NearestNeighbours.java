@@ -59,6 +59,11 @@ public final class NearestNeighbours {
      */
     public static Result search(float[] queries, int count, Discriminator discriminator, ImageDataset data, int k,
             int limit, IntConsumer progress) {
+        return search(queries, count, discriminator, data, k, limit, progress, BATCH);
+    }
+
+    static Result search(float[] queries, int count, Discriminator discriminator, ImageDataset data, int k,
+            int limit, IntConsumer progress, int batch) {
         ModelConfig c = discriminator.config();
         int size = c.imageSize();
         int channels = c.channels();
@@ -94,8 +99,8 @@ public final class NearestNeighbours {
             NDArray gFeatureNorms = gFeatures.square().sum(new int[] {1});
             NDArray gPixelsT = gPixels.transpose();
             NDArray gFeaturesT = gFeatures.transpose();
-            for (int from = 0; from < total; from += BATCH) {
-                int n = Math.min(BATCH, total - from);
+            for (int from = 0; from < total; from += batch) {
+                int n = Math.min(batch, total - from);
                 float[] x = new float[n * length];
                 for (int i = 0; i < n; i++) {
                     data.copyImage(from + i, x, i * length);
