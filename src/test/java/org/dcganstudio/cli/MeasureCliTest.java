@@ -95,6 +95,12 @@ class MeasureCliTest {
             }
         }
 
+        // without --classifier: the shipped one, found under the working directory (the project root)
+        JsonObject shipped = json(CliTest.run("classifier", "score", "--images", images.toString()));
+        assertTrue(shipped.get("classifier").getAsString().endsWith(Path.of("assets", "attribute-classifier").toString()),
+                shipped.get("classifier").toString());
+        assertEquals(5, shipped.getAsJsonArray("images").size());
+
         String[] eval = {"arithmetic-eval", "--checkpoint", ckpt.toString(), "--trials", "7", "--seed", "3",
             "--classifier", classifier.toString(), "--pool", "1500"};
         CliTest.Outcome first = CliTest.run(eval);
