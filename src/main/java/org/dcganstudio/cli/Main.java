@@ -20,7 +20,8 @@ import picocli.CommandLine.Command;
         description = "Train, sample and score Deep Convolutional GANs (Radford et al., 2015) on DJL.",
         subcommands = {TrainCommand.class, SampleCommand.class, InterpolateCommand.class, ArithmeticCommand.class,
             ScoreCommand.class, ExportWeightsCommand.class, BenchCommand.class, DatasetsCommand.class,
-            DatasetCommand.class, StudioCommand.class,
+            DatasetCommand.class, StudioCommand.class, DirectionsCommand.class, ClassifierCommand.class,
+            ArithmeticEvalCommand.class, NeighboursCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main {
 

@@ -84,6 +84,27 @@ public abstract class DcganNetwork implements AutoCloseable {
     }
 
     /**
+     * Runs layers {@code from} (inclusive) to {@code to} (exclusive) of {@code main}: the
+     * measurements read activations inside the networks (G's first block, D's penultimate
+     * features) with the same layers and weights as a full pass.
+     */
+    NDArray runLayers(NDArray input, int from, int to, boolean training) {
+        if (from < 0 || to > layers.size() || from >= to) {
+            throw new IllegalArgumentException("layers " + from + ".." + to + " of " + layers.size());
+        }
+        NDList x = new NDList(input);
+        for (Block layer : layers.subList(from, to)) {
+            x = layer.forward(store, x, training);
+        }
+        return x.singletonOrThrow();
+    }
+
+    /** How many children {@code main} has. */
+    int layerCount() {
+        return layers.size();
+    }
+
+    /**
      * The paper's initialisation, the same as pytorch/examples {@code weights_init}: conv weights
      * N(0, 0.02), batch-norm scale N(1, 0.02) and shift 0; running statistics reset.
      *

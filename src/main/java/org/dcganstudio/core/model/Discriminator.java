@@ -68,6 +68,24 @@ public final class Discriminator extends DcganNetwork {
         return runMain(images, training).reshape(s.get(0));
     }
 
+    /**
+     * The input of D's last convolution, flattened: the features D's verdict is a linear function
+     * of, where nearest neighbours compare what D compares rather than raw pixels.
+     *
+     * @param images {@code (N, channels, size, size)} in [-1, 1]
+     * @param training batch statistics when true, running statistics when false
+     * @return {@code (N, ndf·8·base·base)} for the reference layout
+     */
+    public NDArray penultimateFeatures(NDArray images, boolean training) {
+        ModelConfig c = config();
+        Shape s = images.getShape();
+        if (s.dimension() != 4 || s.get(1) != c.channels() || s.get(2) != c.imageSize() || s.get(3) != c.imageSize()) {
+            throw new IllegalArgumentException("discriminator expects images (N, " + c.channels() + ", "
+                    + c.imageSize() + ", " + c.imageSize() + "), got " + s);
+        }
+        return runLayers(images, 0, layerCount() - 1, training).reshape(s.get(0), -1);
+    }
+
     /** D's probability that each image is real: the reference's Sigmoid output, shape {@code (N)}. */
     public NDArray score(NDArray images, boolean training) {
         return Activation.sigmoid(logits(images, training));

@@ -71,4 +71,29 @@ public final class Generator extends DcganNetwork {
         }
         return runMain(z, training);
     }
+
+    /**
+     * The output of the first block (transposed convolution, batch norm, ReLU) in eval mode,
+     * flattened: the early features GANSpace takes principal components of, because there every
+     * unit still sees the whole image.
+     *
+     * @param z {@code (N, nz)} or {@code (N, nz, 1, 1)}
+     * @return {@code (N, ngf·8·base·base)} for the reference layout
+     */
+    public NDArray firstBlock(NDArray z) {
+        Shape s = z.getShape();
+        if (s.dimension() == 2) {
+            z = z.reshape(s.get(0), s.get(1), 1, 1);
+        }
+        Shape shape = z.getShape();
+        if (shape.dimension() != 4 || shape.get(1) != config().nz() || shape.get(2) != 1 || shape.get(3) != 1) {
+            throw new IllegalArgumentException(
+                    "generator expects latents (N, " + config().nz() + ") or (N, " + config().nz() + ", 1, 1), got " + s);
+        }
+        NDArray out = runLayers(z, 0, FIRST_BLOCK_LAYERS, false);
+        return out.reshape(shape.get(0), -1);
+    }
+
+    /** Children of {@code main} that make the first block: ConvTranspose2d, BatchNorm2d, ReLU. */
+    static final int FIRST_BLOCK_LAYERS = 3;
 }
