@@ -27,12 +27,20 @@ final class ExportWeightsCommand implements Callable<Integer> {
     @Option(names = "--d-out", description = "where to write D's state dict")
     Path dOut;
 
+    @Option(names = "--model-out", description = "write a weights-only checkpoint with G and D in half precision "
+            + "(what assets/default-model ships: samples and explores, cannot be resumed)")
+    Path modelOut;
+
     @Override
     public Integer call() throws Exception {
-        if (gOut == null && dOut == null) {
-            throw new IllegalArgumentException("nothing to write: give --g-out and/or --d-out");
+        if (gOut == null && dOut == null && modelOut == null) {
+            throw new IllegalArgumentException("nothing to write: give --g-out, --d-out and/or --model-out");
         }
         Checkpoint ckpt = Checkpoint.read(checkpoint);
+        if (modelOut != null) {
+            Checkpoint.writeWeightsOnly(modelOut, ckpt);
+            System.out.println("wrote " + modelOut + " (weights only, float16, step " + ckpt.step() + ")");
+        }
         ModelConfig config = ckpt.config().model();
         try (NDManager m = NDManager.newBaseManager(Device.cpu())) {
             if (gOut != null) {

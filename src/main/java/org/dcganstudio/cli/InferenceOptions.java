@@ -10,6 +10,7 @@ import org.dcganstudio.core.model.Generator;
 import org.dcganstudio.core.model.ModelConfig;
 import org.dcganstudio.core.nn.Autograd;
 import org.dcganstudio.core.training.Checkpoint;
+import org.dcganstudio.core.training.DefaultModel;
 import org.dcganstudio.core.training.Devices;
 import picocli.CommandLine.Option;
 
@@ -31,11 +32,16 @@ final class InferenceOptions {
      * @throws IllegalArgumentException saying a model is needed when neither exists
      */
     Checkpoint requireCheckpoint() throws IOException {
-        if (checkpoint == null) {
-            throw new IllegalArgumentException("a model is needed: give --checkpoint CHECKPOINT_OR_RUN_DIR (no default "
-                    + "model is installed in assets/ yet)");
+        if (checkpoint != null) {
+            return Checkpoint.read(checkpoint);
         }
-        return Checkpoint.read(checkpoint);
+        java.util.Optional<java.nio.file.Path> shipped = DefaultModel.find();
+        if (shipped.isEmpty()) {
+            throw new IllegalArgumentException("a model is needed: give --checkpoint CHECKPOINT_OR_RUN_DIR (the default "
+                    + "model, assets/" + DefaultModel.RELATIVE + ", was not found in "
+                    + org.dcganstudio.core.io.ShippedAssets.candidates(DefaultModel.RELATIVE) + ")");
+        }
+        return Checkpoint.read(shipped.get());
     }
 
     /**

@@ -57,9 +57,8 @@ final class SampleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if ((weights == null) == (run.checkpoint == null)) {
-            throw new IllegalArgumentException("a model is needed: give exactly one of --weights G.safetensors or "
-                    + "--checkpoint PATH");
+        if (weights != null && run.checkpoint != null) {
+            throw new IllegalArgumentException("give --weights G.safetensors or --checkpoint PATH, not both");
         }
         if (npyOut == null && pngOut == null) {
             throw new IllegalArgumentException("nothing to write: give --npy-out and/or --png-out");
@@ -68,7 +67,8 @@ final class SampleCommand implements Callable<Integer> {
             throw new IllegalArgumentException("give --latents or --count, not both");
         }
         Autograd.disableOnThisThread();
-        Checkpoint ckpt = run.checkpoint == null ? null : Checkpoint.read(run.checkpoint);
+        // without --weights: --checkpoint, else the shipped default model
+        Checkpoint ckpt = weights != null ? null : run.requireCheckpoint();
         ModelConfig config = ckpt != null ? ckpt.config().model()
                 : model.toConfig(StateDictShapes.generatorImageSize(weights));
         if (ckpt != null && model.anySet() && !model.toConfig(config.imageSize()).equals(config)) {

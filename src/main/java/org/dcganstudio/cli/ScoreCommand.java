@@ -37,12 +37,12 @@ final class ScoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if ((weights == null) == (run.checkpoint == null)) {
-            throw new IllegalArgumentException("a model is needed: give exactly one of --weights D.safetensors or "
-                    + "--checkpoint PATH");
+        if (weights != null && run.checkpoint != null) {
+            throw new IllegalArgumentException("give --weights D.safetensors or --checkpoint PATH, not both");
         }
         Autograd.disableOnThisThread();
-        Checkpoint ckpt = run.checkpoint == null ? null : Checkpoint.read(run.checkpoint);
+        // without --weights: --checkpoint, else the shipped default model
+        Checkpoint ckpt = weights != null ? null : run.requireCheckpoint();
         try (NDManager m = NDManager.newBaseManager(Devices.resolve(run.device))) {
             int channels = ckpt != null ? ckpt.config().model().channels()
                     : model.channels != null ? model.channels : ModelConfig.REFERENCE.channels();

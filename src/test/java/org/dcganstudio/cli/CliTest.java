@@ -23,6 +23,24 @@ class CliTest {
 
     record Outcome(int code, String out, String err) {}
 
+    /** Runs as an installation without assets/ would: no default model, no shipped classifier. */
+    static Outcome runWithoutAssets(String... args) {
+        String old = System.getProperty(org.dcganstudio.core.io.ShippedAssets.PROPERTY);
+        try {
+            Path empty = Files.createTempDirectory("no-assets");
+            System.setProperty(org.dcganstudio.core.io.ShippedAssets.PROPERTY, empty.toString());
+            return run(args);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } finally {
+            if (old == null) {
+                System.clearProperty(org.dcganstudio.core.io.ShippedAssets.PROPERTY);
+            } else {
+                System.setProperty(org.dcganstudio.core.io.ShippedAssets.PROPERTY, old);
+            }
+        }
+    }
+
     static Outcome run(String... args) {
         PrintStream oldOut = System.out;
         PrintStream oldErr = System.err;

@@ -50,6 +50,50 @@ class LatentCliTest {
     }
 
     @Test
+    void aWeightsOnlyHalfPrecisionModelIsTheDefaultWhenShippedInAssets() throws Exception {
+        Path assets = tmp.resolve("assets");
+        Path shipped = assets.resolve("default-model/faces64.ckpt");
+        Files.createDirectories(shipped.getParent());
+        Outcome export = run("export-weights", "--checkpoint", model.toString(), "--model-out", shipped.toString());
+        assertEquals(0, export.code(), export.err());
+        org.dcganstudio.core.training.Checkpoint full = org.dcganstudio.core.training.Checkpoint.read(model);
+        org.dcganstudio.core.training.Checkpoint slim = org.dcganstudio.core.training.Checkpoint.read(shipped);
+        assertTrue(slim.weightsOnly());
+        assertEquals(full.step(), slim.step());
+        assertTrue(Files.size(shipped) < Files.size(full.source()), "no optimizer state, half precision");
+
+        String old = System.getProperty(org.dcganstudio.core.io.ShippedAssets.PROPERTY);
+        System.setProperty(org.dcganstudio.core.io.ShippedAssets.PROPERTY, assets.toString());
+        try {
+            Path fromDefault = tmp.resolve("default.npy");
+            Path fromFull = tmp.resolve("full.npy");
+            Outcome a = run("sample", "--count", "4", "--seed", "3", "--npy-out", fromDefault.toString());
+            assertEquals(0, a.code(), a.err());
+            Outcome b = run("sample", "--checkpoint", model.toString(), "--count", "4", "--seed", "3", "--npy-out",
+                    fromFull.toString());
+            assertEquals(0, b.code(), b.err());
+            try (ai.djl.ndarray.NDManager m = ai.djl.ndarray.NDManager.newBaseManager(ai.djl.Device.cpu())) {
+                float[] x = org.dcganstudio.core.interop.NpyFiles.read(fromDefault, m).toFloatArray();
+                float[] y = org.dcganstudio.core.interop.NpyFiles.read(fromFull, m).toFloatArray();
+                assertArrayEquals(y, x, 0.02f, "float16 weights draw nearly the same images");
+            }
+        } finally {
+            if (old == null) {
+                System.clearProperty(org.dcganstudio.core.io.ShippedAssets.PROPERTY);
+            } else {
+                System.setProperty(org.dcganstudio.core.io.ShippedAssets.PROPERTY, old);
+            }
+        }
+        Path resumed = tmp.resolve("resumed");
+        Files.createDirectories(resumed.resolve("checkpoints"));
+        Files.copy(shipped, resumed.resolve("checkpoints/step-000001.ckpt"));
+        Files.copy(model.resolve("config.json"), resumed.resolve("config.json"));
+        Outcome resume = run("train", "--resume", resumed.toString(), "--iterations", "2");
+        assertEquals(Main.USER_ERROR, resume.code(), resume.out());
+        assertTrue(resume.err().contains("weights only"), resume.err());
+    }
+
+    @Test
     void benchExploreTimesASliderDragPausedAndWhileTraining() {
         Outcome o = run("bench", "--explore", "--checkpoint", model.toString(), "--positions", "12", "--interval-ms", "2");
         assertEquals(0, o.code(), o.err());
@@ -63,7 +107,7 @@ class LatentCliTest {
             assertTrue(rendered >= 1 && rendered <= 12, part.toString());
         }
         assertEquals(12, json.get("positions").getAsInt());
-        Outcome missing = run("bench", "--explore");
+        Outcome missing = CliTest.runWithoutAssets("bench", "--explore");
         assertEquals(Main.USER_ERROR, missing.code());
         assertTrue(missing.err().contains("a model is needed"), missing.err());
     }
@@ -226,7 +270,7 @@ class LatentCliTest {
                 out.toString()), "nan.npy");
         assertUserError(run("arithmetic", "--checkpoint", ckpt, "--plus", good.toString(), "--noise", "-1",
                 "--npy-out", out.toString()), "--noise");
-        assertUserError(run("arithmetic", "--plus", good.toString(), "--npy-out", out.toString()),
+        assertUserError(CliTest.runWithoutAssets("arithmetic", "--plus", good.toString(), "--npy-out", out.toString()),
                 "a model is needed");
 
         assertUserError(run("interpolate", "--checkpoint", ckpt, "--from", good.toString(), "--to", one.toString(),
@@ -239,7 +283,7 @@ class LatentCliTest {
                 "--mode", "cubic", "--npy-out", out.toString()), "cubic");
         assertUserError(run("interpolate", "--checkpoint", ckpt, "--from", one.toString(), "--to", one.toString()),
                 "nothing to write");
-        assertUserError(run("interpolate", "--from", one.toString(), "--to", one.toString(), "--npy-out",
+        assertUserError(CliTest.runWithoutAssets("interpolate", "--from", one.toString(), "--to", one.toString(), "--npy-out",
                 out.toString()), "a model is needed");
         assertFalse(Files.exists(out), "nothing written on error");
     }

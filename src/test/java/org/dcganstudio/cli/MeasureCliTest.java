@@ -60,7 +60,7 @@ class MeasureCliTest {
                 assertEquals(1f, n, 1e-5f);
             }
         }
-        assertUserError(CliTest.run("directions", "--count", "3", "--npy-out", npy.toString()), "a model is needed");
+        assertUserError(CliTest.runWithoutAssets("directions", "--count", "3", "--npy-out", npy.toString()), "a model is needed");
         assertUserError(CliTest.run("directions", "--checkpoint", ckpt.toString(), "--count", "9", "--npy-out",
                 tmp.resolve("x.npy").toString()), "nz = 8");
     }
@@ -130,7 +130,8 @@ class MeasureCliTest {
 
         assertUserError(CliTest.run("arithmetic-eval", "--checkpoint", ckpt.toString(), "--classifier",
                 tmp.resolve("none").toString()), "classifier.json");
-        assertUserError(CliTest.run("arithmetic-eval", "--classifier", classifier.toString()), "a model is needed");
+        assertUserError(CliTest.runWithoutAssets("arithmetic-eval", "--classifier", classifier.toString()),
+                "a model is needed");
     }
 
     @Test

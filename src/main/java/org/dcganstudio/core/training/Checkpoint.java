@@ -43,9 +43,10 @@ public final class Checkpoint {
     public static final String EXTENSION = ".ckpt";
 
     private static final String[] ENTRIES = {
-        "state.json", "config.json", "G.safetensors", "D.safetensors", "adam_G.safetensors", "adam_D.safetensors",
-        "fixed_noise.bin", "metrics.csv"
+        "state.json", "config.json", "G.safetensors", "D.safetensors", "fixed_noise.bin", "metrics.csv"
     };
+    /** Absent from weights-only checkpoints (shipped models), which cannot be resumed. */
+    private static final String[] OPTIMIZER_ENTRIES = {"adam_G.safetensors", "adam_D.safetensors"};
 
     private final Path source;
     private final TrainConfig config;
@@ -58,6 +59,7 @@ public final class Checkpoint {
     private final Map<String, byte[]> entries;
     private final float[] fixedNoise;
     private final List<MetricsRow> metrics;
+    private final boolean weightsOnly;
 
     private Checkpoint(Path source, Map<String, byte[]> entries) throws IOException {
         this.source = source;
@@ -81,6 +83,13 @@ public final class Checkpoint {
             config = TrainConfig.fromJson(text("config.json"));
         } catch (IllegalArgumentException e) {
             throw new IOException(source + ": config.json: " + e.getMessage());
+        }
+        weightsOnly = state.has("weights_only") && state.get("weights_only").getAsBoolean();
+        for (String name : OPTIMIZER_ENTRIES) {
+            if (!weightsOnly && !entries.containsKey(name)) {
+                throw new IOException(source + ": checkpoint has no '" + name + "' entry (incomplete or not a "
+                        + "DCGAN Studio checkpoint)");
+            }
         }
         step = state.get("step").getAsLong();
         adamStepsG = state.get("adam_steps_g").getAsLong();
@@ -144,6 +153,42 @@ public final class Checkpoint {
         content.put("adam_D.safetensors", encodeMoments(trainer.optimizerD()));
         content.put("fixed_noise.bin", noise.array());
         content.put("metrics.csv", csv.toString().getBytes(StandardCharsets.UTF_8));
+        writeZip(file, content);
+    }
+
+    /**
+     * Writes {@code from} as a weights-only checkpoint with G and D in half precision: what the
+     * project ships as its default model (half the size; loading converts back to float32). It
+     * keeps the config, step, metrics and fixed noise, and cannot be resumed.
+     */
+    public static void writeWeightsOnly(Path file, Checkpoint from) throws IOException {
+        org.dcganstudio.core.model.ModelConfig model = from.config().model();
+        byte[] g;
+        byte[] d;
+        try (NDManager m = NDManager.newBaseManager(ai.djl.Device.cpu());
+                org.dcganstudio.core.model.Generator gen = new org.dcganstudio.core.model.Generator(model, m, 0);
+                org.dcganstudio.core.model.Discriminator dis =
+                        new org.dcganstudio.core.model.Discriminator(model, m, 0)) {
+            from.restoreGenerator(gen);
+            from.restoreDiscriminator(dis);
+            g = StateDicts.encode(gen, true);
+            d = StateDicts.encode(dis, true);
+        }
+        JsonObject state = JsonParser.parseString(from.text("state.json")).getAsJsonObject();
+        state.addProperty("weights_only", true);
+        state.addProperty("precision", "float16");
+        state.addProperty("made_from", String.valueOf(from.source()));
+        Map<String, byte[]> content = new java.util.LinkedHashMap<>();
+        content.put("state.json", state.toString().getBytes(StandardCharsets.UTF_8));
+        content.put("config.json", from.entries.get("config.json"));
+        content.put("G.safetensors", g);
+        content.put("D.safetensors", d);
+        content.put("fixed_noise.bin", from.entries.get("fixed_noise.bin"));
+        content.put("metrics.csv", from.entries.get("metrics.csv"));
+        writeZip(file, content);
+    }
+
+    private static void writeZip(Path file, Map<String, byte[]> content) throws IOException {
         AtomicFiles.write(file, out -> {
             ZipOutputStream zip = new ZipOutputStream(out);
             for (Map.Entry<String, byte[]> e : content.entrySet()) {
@@ -153,6 +198,11 @@ public final class Checkpoint {
             }
             zip.finish();
         });
+    }
+
+    /** Whether this holds weights only (a shipped model): it samples, but cannot be resumed. */
+    public boolean weightsOnly() {
+        return weightsOnly;
     }
 
     /**
@@ -175,6 +225,14 @@ public final class Checkpoint {
                 }
                 try (InputStream in = zip.getInputStream(entry)) {
                     entries.put(name, in.readAllBytes());
+                }
+            }
+            for (String name : OPTIMIZER_ENTRIES) {
+                ZipEntry entry = zip.getEntry(name);
+                if (entry != null) {
+                    try (InputStream in = zip.getInputStream(entry)) {
+                        entries.put(name, in.readAllBytes());
+                    }
                 }
             }
         } catch (ZipException e) {
@@ -210,6 +268,10 @@ public final class Checkpoint {
      * before the first array is written.
      */
     public void restore(DcganTrainer trainer) throws IOException {
+        if (weightsOnly) {
+            throw new IOException(source + ": holds a model's weights only (no optimizer state), so training cannot "
+                    + "continue from it; sample, explore or start a new run instead");
+        }
         if (!trainer.config().equals(config.model())) {
             throw new IOException(source + ": checkpoint is for " + config.model() + ", the trainer is "
                     + trainer.config());
