@@ -36,6 +36,8 @@ public final class ActiveGenerator implements AutoCloseable {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(false);
     private final BooleanProperty followTraining = new SimpleBooleanProperty(false);
+    /** Counts {@link #open} calls on the UI thread, so only the newest one's result is used. */
+    private long opens;
 
     /**
      * @param tasks runs checkpoint reading off the UI thread
@@ -64,21 +66,31 @@ public final class ActiveGenerator implements AutoCloseable {
 
     /** Reads a checkpoint file or a run directory's latest checkpoint in the background, then uses it. */
     public void open(Path checkpointOrRunDir) {
+        long serial = ++opens;
         loading.set(true);
         error.set("");
         tasks.run(() -> GeneratorWeights.of(Checkpoint.read(checkpointOrRunDir)), w -> {
+            if (serial != opens) {
+                return; // a later open (or use) wins, whichever file finished reading first
+            }
             loading.set(false);
             followTraining.set(false);
             use(w);
         }, e -> {
-            loading.set(false);
-            error.set("Could not open " + checkpointOrRunDir + ": " + e.getMessage());
+            if (serial == opens) {
+                loading.set(false);
+                error.set("Could not open " + checkpointOrRunDir + ": " + e.getMessage());
+            }
         });
     }
 
     /** Draws with {@code w} from now on. */
     public void use(GeneratorWeights w) {
         renderer.setWeights(w);
+        if (loading.get() && w.origin().startsWith("training run")) {
+            opens++; // a copy from the training replaces any checkpoint still being read
+            loading.set(false);
+        }
         weights.set(w);
         ModelConfig c = w.config();
         description.set(String.format(Locale.ROOT, "%s · step %,d · %d×%d %s · nz %d", w.origin(), w.step(),

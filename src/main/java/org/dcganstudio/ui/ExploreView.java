@@ -119,9 +119,18 @@ final class ExploreView extends BorderPane {
                 + "in standard deviations).");
         hint.setWrapText(true);
         directionBox.setId("explore-directions");
+        Button find = Icons.decorate(new Button("Find directions"), "mdi2c-compass",
+                "Principal components of the generator's first layer over a few thousand random latents, mapped "
+                        + "back to latent space (as GANSpace); takes a few seconds");
+        find.setOnAction(e -> vm.findDirections());
+        find.disableProperty().bind(vm.findingDirectionsProperty().or(vm.readyProperty().not()));
+        find.setId("find-directions");
+        javafx.scene.control.ProgressIndicator busy = new javafx.scene.control.ProgressIndicator();
+        busy.setPrefSize(18, 18);
+        busy.visibleProperty().bind(vm.findingDirectionsProperty());
         Button reset = Icons.decorate(new Button("Reset all"), "mdi2r-restore", "Put every slider back to 0");
         reset.setOnAction(e -> vm.resetSliders());
-        return titled("Directions", new VBox(6, hint, directionBox, reset), true);
+        return titled("Directions", new VBox(6, hint, new HBox(6, find, busy), directionBox, reset), true);
     }
 
     private Node dimensionsPane() {

@@ -25,7 +25,11 @@ import javax.imageio.ImageIO;
 import org.dcganstudio.app.ActiveGenerator;
 import org.dcganstudio.app.BackgroundTasks;
 import org.dcganstudio.app.Pixels;
+import ai.djl.Device;
+import ai.djl.ndarray.NDManager;
+import org.dcganstudio.core.explore.LatentDirections;
 import org.dcganstudio.core.export.AnimatedGif;
+import org.dcganstudio.core.model.Generator;
 import org.dcganstudio.core.interop.LatentFiles;
 import org.dcganstudio.core.io.AtomicFiles;
 import org.dcganstudio.core.latent.Interpolation;
@@ -120,6 +124,9 @@ public final class ExploreViewModel {
         boolean sameSpace = model != null && model.nz() == w.config().nz() && model.zPrior() == w.config().zPrior();
         model = w.config();
         ready.set(true);
+        if (!directions.isEmpty() && !sameSpace) {
+            message.set("directions belong to the previous generator: find them again");
+        }
         if (!sameSpace) {
             // latents of another space mean nothing here: start over with this model's prior
             directions.clear();
@@ -246,7 +253,53 @@ public final class ExploreViewModel {
         onPathChanged();
     }
 
-    /** Replaces the directions (from {@code DirectionFinder}); their sliders start at 0. */
+    /** Directions found by {@link #findDirections()}. */
+    public static final int DIRECTIONS = 10;
+    private final ReadOnlyBooleanWrapper findingDirections = new ReadOnlyBooleanWrapper(false);
+
+    /**
+     * Finds {@link #DIRECTIONS} directions of the current generator in the background (a few
+     * seconds: principal components of its first layer over {@code LatentDirections.DEFAULT_SAMPLES}
+     * latents), then shows them as sliders.
+     */
+    public void findDirections() {
+        GeneratorWeights w = generator.weightsProperty().get();
+        if (w == null || findingDirections.get()) {
+            return;
+        }
+        findingDirections.set(true);
+        message.set("finding directions…");
+        tasks.run(() -> {
+            try (NDManager m = NDManager.newBaseManager(Device.cpu()); Generator g = new Generator(w.config(), m, 0)) {
+                w.loadInto(g);
+                return LatentDirections.discover(g, Math.min(DIRECTIONS, w.config().nz()),
+                        LatentDirections.DEFAULT_SAMPLES, 1);
+            }
+        }, found -> {
+            findingDirections.set(false);
+            if (generator.weightsProperty().get() != w) {
+                message.set("the generator changed while directions were found: find them again");
+                return;
+            }
+            List<DirectionSlider> sliders = new ArrayList<>();
+            for (int i = 0; i < found.directions().size(); i++) {
+                LatentDirections.Direction d = found.directions().get(i);
+                sliders.add(new DirectionSlider("PC " + (i + 1), d.vector(), d.latentStd(), d.explainedVarianceRatio()));
+            }
+            setDirections(sliders);
+            message.set(sliders.size() + " directions found");
+        }, e -> {
+            findingDirections.set(false);
+            message.set("could not find directions: " + e.getMessage());
+        });
+    }
+
+    /** True while directions are being found. */
+    public ReadOnlyBooleanProperty findingDirectionsProperty() {
+        return findingDirections.getReadOnlyProperty();
+    }
+
+    /** Replaces the directions; their sliders start at 0. */
     public void setDirections(List<DirectionSlider> found) {
         directions.setAll(found);
         for (DirectionSlider d : found) {

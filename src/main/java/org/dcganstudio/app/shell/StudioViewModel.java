@@ -20,6 +20,7 @@ import org.dcganstudio.app.train.TrainViewModel;
 import org.dcganstudio.core.data.download.DatasetCache;
 import org.dcganstudio.core.session.SessionState;
 import org.dcganstudio.core.session.TrainingSession;
+import org.dcganstudio.core.training.DefaultModel;
 import org.dcganstudio.core.training.Devices;
 
 /**
@@ -55,6 +56,8 @@ public final class StudioViewModel implements AutoCloseable {
         this.explore = new ExploreViewModel(generator, tasks);
         this.arithmetic = new ArithmeticViewModel(generator, tasks);
         train.setSampleTarget(this::exploreSample);
+        // the embedded default model, so Explore and Arithmetic work at first launch
+        DefaultModel.find().ifPresent(generator::open);
         dark.set("dark".equals(prefs.get(THEME, "light")));
         dark.addListener((obs, was, now) -> {
             prefs.put(THEME, now ? "dark" : "light");

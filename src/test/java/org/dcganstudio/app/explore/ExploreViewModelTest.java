@@ -119,6 +119,25 @@ class ExploreViewModelTest {
     }
 
     @Test
+    void foundDirectionsBecomeSlidersOrderedByTheirShareOfVariance() throws Exception {
+        generator.use(weights(9));
+        vm.findDirections();
+        assertEquals(8, vm.directions().size(), "min(10, nz = 8) directions");
+        for (int i = 0; i < 8; i++) {
+            DirectionSlider d = vm.directions().get(i);
+            assertEquals(1, Vectors.norm(d.unit()), 1e-4);
+            assertTrue(d.sigma() > 0);
+            if (i > 0) {
+                assertTrue(d.varianceShare() <= vm.directions().get(i - 1).varianceShare() + 1e-9);
+            }
+        }
+        float[] before = vm.currentLatent();
+        vm.directions().get(0).valueProperty().set(1);
+        DirectionSlider first = vm.directions().get(0);
+        assertArrayEquals(Vectors.addScaled(before, first.unit(), first.sigma()), vm.currentLatent(), 1e-5f);
+    }
+
+    @Test
     void anchorsMakeAStripAndThePathSliderWalksFromTheFirstToTheLast() throws Exception {
         generator.use(weights(3));
         until(() -> vm.gridProperty().get().size() == ExploreViewModel.GRID, "the grid");
