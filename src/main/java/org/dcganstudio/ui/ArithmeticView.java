@@ -191,7 +191,26 @@ final class ArithmeticView extends BorderPane {
         remove.setOnAction(e -> vm.removeGroup(index));
         HBox row = new HBox(8, select, name, members, new Label("avg"), average, remove);
         row.setAlignment(Pos.CENTER_LEFT);
-        return row;
+        HBox attributes = new HBox(6);
+        attributes.setAlignment(Pos.CENTER_LEFT);
+        for (String attribute : ArithmeticViewModel.ATTRIBUTES) {
+            javafx.scene.control.ComboBox<String> choice = new javafx.scene.control.ComboBox<>();
+            String label = attribute.replace('_', ' ');
+            choice.getItems().setAll("any " + label, label, "no " + label);
+            javafx.beans.property.ObjectProperty<Boolean> want = g.wanted().get(attribute);
+            choice.setValue(want.get() == null ? choice.getItems().get(0) : want.get() ? label : "no " + label);
+            choice.valueProperty().addListener((obs, old, now) -> want.set(now.startsWith("any ") ? null
+                    : !now.startsWith("no ")));
+            attributes.getChildren().add(choice);
+        }
+        Button fillByAttributes = Icons.decorate(new Button("Fill"), "mdi2m-magnify",
+                "Add " + LatentGroup.RECOMMENDED + " samples the attribute classifier labels with these attributes");
+        fillByAttributes.setOnAction(e -> vm.fillByAttributes(index));
+        fillByAttributes.disableProperty().bind(vm.fillingProperty());
+        fillByAttributes.setId("group-fill-" + index);
+        attributes.getChildren().add(fillByAttributes);
+        VBox box = new VBox(4, row, attributes);
+        return box;
     }
 
     private void choose(boolean save, String kind, String pattern, Consumer<Path> action) {

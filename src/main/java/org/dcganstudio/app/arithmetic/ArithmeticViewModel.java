@@ -18,12 +18,20 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
+import ai.djl.Device;
+import ai.djl.ndarray.NDManager;
+import java.util.Map;
+import java.util.Optional;
 import org.dcganstudio.app.ActiveGenerator;
 import org.dcganstudio.app.BackgroundTasks;
 import org.dcganstudio.app.Pixels;
 import org.dcganstudio.core.latent.Vectors;
 import org.dcganstudio.core.latent.VectorArithmetic;
+import org.dcganstudio.core.io.ShippedAssets;
 import org.dcganstudio.core.math.Rng;
+import org.dcganstudio.core.measure.AttributeClassifier;
+import org.dcganstudio.core.measure.AttributeSampler;
+import org.dcganstudio.core.model.Generator;
 import org.dcganstudio.core.model.ModelConfig;
 import org.dcganstudio.core.render.GeneratorWeights;
 import org.dcganstudio.core.render.LatentRenderer;
@@ -75,9 +83,10 @@ public final class ArithmeticViewModel {
         resultChannel = r.channel("arithmetic result");
         groupChannel = r.channel("arithmetic groups");
         candidateChannel = r.channel("arithmetic candidates");
-        addGroup(1, "smiling, long hair");
-        addGroup(-1, "neutral, long hair");
-        addGroup(1, "neutral, short hair");
+        // the paper's "smiling woman − neutral woman + neutral man", long hair playing woman
+        want(addGroup(1, "smiling, long hair"), true, true);
+        want(addGroup(-1, "neutral, long hair"), false, true);
+        want(addGroup(1, "neutral, short hair"), false, false);
         noise.addListener((obs, was, now) -> renderResult());
         generator.weightsProperty().addListener((obs, old, now) -> onWeights(now));
         if (generator.weightsProperty().get() != null) {
@@ -101,9 +110,73 @@ public final class ArithmeticViewModel {
         renderResult();
     }
 
+    /** Attributes the classifier judges, for filling groups by attribute. */
+    public static final List<String> ATTRIBUTES = AttributeClassifier.ATTRIBUTES;
+    /** Latents drawn at most when filling a group by attributes. */
+    static final int FILL_DRAWS = 4096;
+    private final ReadOnlyBooleanWrapper fillingByAttributes = new ReadOnlyBooleanWrapper(false);
+    private long fillSeed = 1;
+
+    private static void want(LatentGroup g, boolean smiling, boolean longHair) {
+        g.wanted().get("smiling").set(smiling);
+        g.wanted().get("long_hair").set(longHair);
+    }
+
+    /**
+     * Adds {@link LatentGroup#RECOMMENDED} samples the attribute classifier labels with the
+     * group's wanted attributes (drawn in the background from the generator's prior).
+     */
+    public void fillByAttributes(int index) {
+        GeneratorWeights w = generator.weightsProperty().get();
+        if (w == null || index < 0 || index >= groups.size() || fillingByAttributes.get()) {
+            return;
+        }
+        LatentGroup group = groups.get(index);
+        Map<String, Boolean> wanted = group.wantedValues();
+        if (wanted.isEmpty()) {
+            message.set("choose at least one attribute for the group first");
+            return;
+        }
+        Optional<Path> folder = ShippedAssets.find(Path.of("attribute-classifier"));
+        if (folder.isEmpty() || w.config().channels() != 3) {
+            message.set(folder.isEmpty() ? "no attribute classifier found (assets/attribute-classifier)"
+                    : "the attribute classifier judges RGB faces; this generator makes grey images");
+            return;
+        }
+        fillingByAttributes.set(true);
+        message.set("looking for samples with " + wanted + "…");
+        long seed = fillSeed++;
+        tasks.run(() -> {
+            try (NDManager m = NDManager.newBaseManager(Device.cpu()); Generator g = new Generator(w.config(), m, 0);
+                    AttributeClassifier c = AttributeClassifier.load(folder.get(), m)) {
+                org.dcganstudio.core.nn.Autograd.disableOnThisThread();
+                w.loadInto(g);
+                return AttributeSampler.sample(g, c, wanted, LatentGroup.RECOMMENDED, FILL_DRAWS, seed);
+            }
+        }, found -> {
+            fillingByAttributes.set(false);
+            if (!groups.contains(group) || generator.weightsProperty().get() != w) {
+                return;
+            }
+            found.forEach(z -> group.members().add(new LatentGroup.Member(z, null)));
+            message.set(found.size() < LatentGroup.RECOMMENDED
+                    ? "only " + found.size() + " of " + FILL_DRAWS + " samples have " + wanted + "; the model rarely "
+                            + "draws them"
+                    : "added " + found.size() + " samples with " + wanted);
+        }, e -> {
+            fillingByAttributes.set(false);
+            message.set("could not fill the group: " + e.getMessage());
+        });
+    }
+
+    /** True while a group is being filled by attributes. */
+    public ReadOnlyBooleanProperty fillingProperty() {
+        return fillingByAttributes.getReadOnlyProperty();
+    }
+
     /** Adds a term at the end; its sign is +1 or −1. */
     public LatentGroup addGroup(int sign, String name) {
-        LatentGroup g = new LatentGroup(sign, name);
+        LatentGroup g = new LatentGroup(sign, name, ATTRIBUTES);
         g.members().addListener((ListChangeListener<LatentGroup.Member>) c -> {
             if (!filling) {
                 renderGroups();

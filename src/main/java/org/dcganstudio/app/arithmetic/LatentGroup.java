@@ -1,6 +1,11 @@
 package org.dcganstudio.app.arithmetic;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -21,10 +26,33 @@ public final class LatentGroup {
     private final StringProperty name = new SimpleStringProperty();
     private final ObservableList<Member> members = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<Pixels> average = new ReadOnlyObjectWrapper<>();
+    private final Map<String, ObjectProperty<Boolean>> wanted = new LinkedHashMap<>();
 
-    LatentGroup(int sign, String name) {
+    LatentGroup(int sign, String name, List<String> attributes) {
         this.sign = sign;
         this.name.set(name);
+        for (String a : attributes) {
+            wanted.put(a, new SimpleObjectProperty<>());
+        }
+    }
+
+    /**
+     * For filling by attributes: per attribute, true (must have), false (must not) or null (any).
+     * Keys in the classifier's order.
+     */
+    public Map<String, ObjectProperty<Boolean>> wanted() {
+        return wanted;
+    }
+
+    /** The attributes asked for (null entries left out). */
+    Map<String, Boolean> wantedValues() {
+        Map<String, Boolean> out = new LinkedHashMap<>();
+        wanted.forEach((k, v) -> {
+            if (v.get() != null) {
+                out.put(k, v.get());
+            }
+        });
+        return out;
     }
 
     /** +1 or −1. */

@@ -223,7 +223,7 @@ public final class ArithmeticEvaluation {
         return out;
     }
 
-    private static boolean matches(boolean[] predicted, Map<String, Boolean> wanted) {
+    static boolean matches(boolean[] predicted, Map<String, Boolean> wanted) {
         for (Map.Entry<String, Boolean> e : wanted.entrySet()) {
             if (predicted[AttributeClassifier.ATTRIBUTES.indexOf(e.getKey())] != e.getValue()) {
                 return false;

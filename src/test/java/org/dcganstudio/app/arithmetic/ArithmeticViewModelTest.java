@@ -100,6 +100,37 @@ class ArithmeticViewModelTest {
     }
 
     @Test
+    void groupsFilledByAttributesHoldSamplesTheClassifierLabelsSo() throws Exception {
+        for (int g = 0; g < 2; g++) {
+            vm.groups().get(g).wanted().values().forEach(p -> p.set(null));
+            vm.groups().get(g).wanted().get("long_hair").set(g == 0);
+            vm.groups().get(g).members().clear();
+            vm.fillByAttributes(g);
+        }
+        int total = vm.groups().get(0).members().size() + vm.groups().get(1).members().size();
+        assertTrue(total >= LatentGroup.RECOMMENDED, "every image has long hair or not: one group fills ("
+                + vm.messageProperty().get() + ")");
+        java.nio.file.Path folder = org.dcganstudio.core.io.ShippedAssets.find(Path.of("attribute-classifier")).get();
+        try (NDManager m = NDManager.newBaseManager(Device.cpu()); Generator g = new Generator(TINY, m, 0);
+                org.dcganstudio.core.measure.AttributeClassifier c =
+                        org.dcganstudio.core.measure.AttributeClassifier.load(folder, m)) {
+            org.dcganstudio.core.nn.Autograd.disableOnThisThread();
+            generator.weightsProperty().get().loadInto(g);
+            for (int group = 0; group < 2; group++) {
+                for (LatentGroup.Member member : vm.groups().get(group).members()) {
+                    float[] img = g.forward(m.create(member.latent(), new ai.djl.ndarray.types.Shape(1, 8, 1, 1)),
+                            false).toFloatArray();
+                    boolean longHair = c.predict(img, 1, 32)[0][1];
+                    assertEquals(group == 0, longHair, "group " + group);
+                }
+            }
+        }
+        vm.groups().get(2).wanted().values().forEach(p -> p.set(null));
+        vm.fillByAttributes(2);
+        assertTrue(vm.messageProperty().get().contains("attribute"), vm.messageProperty().get());
+    }
+
+    @Test
     void theResultSitsInTheCentreOfTheGrid() {
         assertEquals(List.of(1, 2, 3, 4, 0, 5, 6, 7, 8), ArithmeticViewModel.centreFirst(List.of(0, 1, 2, 3, 4, 5, 6, 7, 8)));
     }
