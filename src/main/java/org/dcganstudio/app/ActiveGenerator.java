@@ -11,6 +11,10 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
+import ai.djl.ndarray.NDManager;
+import org.dcganstudio.core.interop.StateDictShapes;
+import org.dcganstudio.core.io.UserFiles;
+import org.dcganstudio.core.model.Generator;
 import org.dcganstudio.core.model.ModelConfig;
 import org.dcganstudio.core.render.GeneratorWeights;
 import org.dcganstudio.core.render.LatentRenderer;
@@ -80,6 +84,36 @@ public final class ActiveGenerator implements AutoCloseable {
             if (serial == opens) {
                 loading.set(false);
                 error.set("Could not open " + checkpointOrRunDir + ": " + e.getMessage());
+            }
+        });
+    }
+
+    /**
+     * Imports a PyTorch generator's state dict ({@code .safetensors}, pytorch/examples keys, as
+     * {@code export-weights} writes and {@code torch} saves): the architecture is read from the
+     * shapes, the weights are checked by loading them, then used.
+     */
+    public void importWeights(Path file) {
+        long serial = ++opens;
+        loading.set(true);
+        error.set("");
+        tasks.run(() -> {
+            ModelConfig config = StateDictShapes.generatorConfig(file);
+            GeneratorWeights w = new GeneratorWeights(config, UserFiles.readAll(file), 0, file.toString());
+            try (NDManager m = NDManager.newBaseManager(Device.cpu()); Generator g = new Generator(config, m, 0)) {
+                w.loadInto(g);
+            }
+            return w;
+        }, w -> {
+            if (serial == opens) {
+                loading.set(false);
+                followTraining.set(false);
+                use(w);
+            }
+        }, e -> {
+            if (serial == opens) {
+                loading.set(false);
+                error.set("Could not import " + file + ": " + e.getMessage());
             }
         });
     }

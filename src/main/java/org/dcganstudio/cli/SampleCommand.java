@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.dcganstudio.core.export.ImageGrid;
 import org.dcganstudio.core.interop.LatentFiles;
 import org.dcganstudio.core.interop.NpyFiles;
+import org.dcganstudio.core.interop.StateDictShapes;
 import org.dcganstudio.core.interop.StateDicts;
 import org.dcganstudio.core.latent.Vectors;
 import org.dcganstudio.core.math.Rng;

@@ -123,6 +123,17 @@ final class MainWindow {
             vm.sectionProperty().set(StudioViewModel.Section.EXPLORE);
             explore.openCheckpoint();
         });
+        MenuItem importWeights = Icons.item("Import PyTorch weights (.safetensors)…", "mdi2f-file-upload");
+        importWeights.setOnAction(e -> {
+            javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+            chooser.setTitle("Import a PyTorch generator (pytorch/examples keys)");
+            chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("safetensors", "*.safetensors"));
+            File f = chooser.showOpenDialog(stage);
+            if (f != null) {
+                vm.sectionProperty().set(StudioViewModel.Section.EXPLORE);
+                vm.generator().importWeights(f.toPath());
+            }
+        });
         MenuItem save = Icons.item("Save checkpoint", "mdi2c-content-save");
         save.setAccelerator(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN));
         save.setOnAction(e -> t.save());
@@ -134,7 +145,7 @@ final class MainWindow {
                 stage.close();
             }
         });
-        Menu file = new Menu("File", null, newRun, open, openCheckpoint, save, new javafx.scene.control.SeparatorMenuItem(), quit);
+        Menu file = new Menu("File", null, newRun, open, openCheckpoint, importWeights, save, new javafx.scene.control.SeparatorMenuItem(), quit);
 
         MenuItem startPause = Icons.item("Start / Pause", "mdi2p-play-pause");
         startPause.setAccelerator(new KeyCodeCombination(KeyCode.SPACE));

@@ -1,4 +1,4 @@
-package org.dcganstudio.cli;
+package org.dcganstudio.core.interop;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -14,7 +14,7 @@ import java.nio.file.Path;
  * Reads the image size a pytorch/examples-style G or D state dict was built for, from the
  * safetensors header alone, so {@code --image-size} can be left out when sampling from weights.
  */
-final class StateDictShapes {
+public final class StateDictShapes {
 
     private StateDictShapes() {}
 
@@ -24,7 +24,7 @@ final class StateDictShapes {
      *
      * @return the size, or {@code null} if the header does not look like a DCGAN generator
      */
-    static Integer generatorImageSize(Path file) throws IOException {
+    public static Integer generatorImageSize(Path file) throws IOException {
         JsonObject header = header(file);
         if (header == null || !header.has("main.0.weight")) {
             return null;
@@ -45,6 +45,38 @@ final class StateDictShapes {
             return null;
         }
         return shape.get(2).getAsInt() << (last / 3);
+    }
+
+    /**
+     * The architecture of a pytorch/examples-style generator's weights: nz and the first layer's
+     * width from {@code main.0.weight}, ngf and the channels from the last transposed convolution,
+     * the size as {@link #generatorImageSize}. The prior is not stored; pytorch/examples' is normal.
+     *
+     * @throws IOException naming the file when it is not such a generator
+     */
+    public static org.dcganstudio.core.model.ModelConfig generatorConfig(Path file) throws IOException {
+        Integer size = generatorImageSize(file);
+        JsonObject header = header(file);
+        int last = 0;
+        for (String key : header.keySet()) {
+            String[] parts = key.split("\\.");
+            if (parts.length == 3 && parts[0].equals("main")) {
+                last = Math.max(last, Integer.parseInt(parts[1]));
+            }
+        }
+        JsonObject lastWeight = header.getAsJsonObject("main." + last + ".weight");
+        if (size == null || lastWeight == null) {
+            throw new IOException(file + ": not the state dict of a DCGAN generator (pytorch/examples keys main.N.weight)");
+        }
+        var first = header.getAsJsonObject("main.0.weight").getAsJsonArray("shape");
+        var out = lastWeight.getAsJsonArray("shape");
+        int ngf = out.get(0).getAsInt();
+        try {
+            return new org.dcganstudio.core.model.ModelConfig(size, out.get(1).getAsInt(), first.get(0).getAsInt(), ngf, ngf,
+                    org.dcganstudio.core.model.LatentPrior.NORMAL);
+        } catch (IllegalArgumentException e) {
+            throw new IOException(file + ": " + e.getMessage());
+        }
     }
 
     private static JsonObject header(Path file) throws IOException {
