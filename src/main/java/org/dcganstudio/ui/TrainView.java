@@ -198,7 +198,14 @@ final class TrainView extends BorderPane {
             tip.textProperty().bind(Bindings.when(f.errorProperty().isEmpty()).then(hint(f.name()))
                     .otherwise(f.errorProperty()));
             input.setTooltip(tip);
-            f.errorProperty().addListener((obs, old, now) -> input.pseudoClassStateChanged(ERROR, !now.isEmpty()));
+            // ControlsFX draws the error marker; the ViewModel decides what is an error
+            validation.registerValidator(input, false, (javafx.scene.control.Control c, Object value) ->
+                    org.controlsfx.validation.ValidationResult.fromErrorIf(c, f.errorProperty().get(),
+                            !f.errorProperty().get().isEmpty()));
+            f.errorProperty().addListener((obs, old, now) -> {
+                input.pseudoClassStateChanged(ERROR, !now.isEmpty());
+                validation.revalidate(input);
+            });
             input.pseudoClassStateChanged(ERROR, !f.errorProperty().get().isEmpty());
             g.addRow(row++, label, input);
         }
@@ -214,6 +221,7 @@ final class TrainView extends BorderPane {
     }
 
     private static final javafx.css.PseudoClass ERROR = javafx.css.PseudoClass.getPseudoClass("error");
+    private final org.controlsfx.validation.ValidationSupport validation = new org.controlsfx.validation.ValidationSupport();
 
     private static String hint(String field) {
         switch (field) {
@@ -429,6 +437,12 @@ final class TrainView extends BorderPane {
         alert.getDialogPane().setId("failure-dialog");
         alert.setOnHidden(e -> vm.acknowledgeFailure());
         alert.show();
+    }
+
+    /** The grid view (tests). */
+    /** The form's validation decorations (tests). */
+    org.controlsfx.validation.ValidationSupport validation() {
+        return validation;
     }
 
     /** The grid view (tests). */

@@ -222,6 +222,15 @@ class StudioWindowTest {
         Label error = robot.lookup("#dataset-error").queryAs(Label.class);
         await(() -> error.getText().contains(empty.toString()), "the chooser's error");
         assertTrue(robot.lookup("#start").queryAs(Button.class).isDisabled());
+
+        replaceText(robot, "#form-batch", "0");
+        await(() -> Boolean.TRUE.equals(window.trainView().validation().isInvalid()), "the form's validation marker");
+        String fieldError = vm.train().form().field("batch").errorProperty().get();
+        assertFalse(fieldError.isEmpty());
+        assertTrue(window.trainView().validation().getValidationResult().getErrors().stream()
+                .anyMatch(m -> m.getText().equals(fieldError)), "the decoration shows the ViewModel's message");
+        replaceText(robot, "#form-batch", "64");
+        await(() -> !Boolean.TRUE.equals(window.trainView().validation().isInvalid()), "the marker to go");
     }
 
     /** 32×32 RGB, nz 8, ngf = ndf = 4, batch 8: a step takes milliseconds. */
