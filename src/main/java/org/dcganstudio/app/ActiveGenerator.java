@@ -40,6 +40,7 @@ public final class ActiveGenerator implements AutoCloseable {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(false);
     private final BooleanProperty followTraining = new SimpleBooleanProperty(false);
+    private final ReadOnlyObjectWrapper<Path> checkpoint = new ReadOnlyObjectWrapper<>();
     /** Counts {@link #open} calls on the UI thread, so only the newest one's result is used. */
     private long opens;
 
@@ -80,6 +81,7 @@ public final class ActiveGenerator implements AutoCloseable {
             loading.set(false);
             followTraining.set(false);
             use(w);
+            checkpoint.set(checkpointOrRunDir);
         }, e -> {
             if (serial == opens) {
                 loading.set(false);
@@ -121,6 +123,7 @@ public final class ActiveGenerator implements AutoCloseable {
     /** Draws with {@code w} from now on. */
     public void use(GeneratorWeights w) {
         renderer.setWeights(w);
+        checkpoint.set(null);
         if (loading.get() && w.origin().startsWith("training run")) {
             opens++; // a copy from the training replaces any checkpoint still being read
             loading.set(false);
@@ -146,6 +149,14 @@ public final class ActiveGenerator implements AutoCloseable {
         if (session != null) {
             session.send(new SessionCommand.ShareGenerator());
         }
+    }
+
+    /**
+     * The checkpoint (or run directory) the generator was opened from, with its discriminator and
+     * data set; null for imported weights and training copies.
+     */
+    public ReadOnlyObjectProperty<Path> checkpointProperty() {
+        return checkpoint.getReadOnlyProperty();
     }
 
     public LatentRenderer renderer() {

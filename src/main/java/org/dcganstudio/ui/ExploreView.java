@@ -60,7 +60,8 @@ final class ExploreView extends BorderPane {
         image.setId("explore-image");
         grid.setId("explore-grid");
         strip.setId("explore-strip");
-        ScrollPane left = new ScrollPane(new VBox(8, generatorPane(), directionsPane(), dimensionsPane()));
+        ScrollPane left = new ScrollPane(new VBox(8, generatorPane(), directionsPane(), dimensionsPane(),
+                neighboursPane()));
         left.setFitToWidth(true);
         left.setPrefWidth(330);
         setLeft(left);
@@ -131,6 +132,41 @@ final class ExploreView extends BorderPane {
         Button reset = Icons.decorate(new Button("Reset all"), "mdi2r-restore", "Put every slider back to 0");
         reset.setOnAction(e -> vm.resetSliders());
         return titled("Directions", new VBox(6, hint, new HBox(6, find, busy), directionBox, reset), true);
+    }
+
+    private Node neighboursPane() {
+        Label help = new Label(org.dcganstudio.app.explore.TrainingNeighbours.HELP);
+        help.setWrapText(true);
+        Button find = Icons.decorate(new Button("Nearest training images"), "mdi2m-magnify",
+                "Find the current image's nearest images among the first "
+                        + org.dcganstudio.app.explore.TrainingNeighbours.LIMIT
+                        + " of the model's training data, by pixels and by the discriminator's features");
+        find.setOnAction(e -> vm.findNeighbours());
+        find.disableProperty().bind(vm.searchingNeighboursProperty());
+        find.setId("find-neighbours");
+        VBox results = new VBox(4);
+        results.setId("neighbours");
+        vm.neighboursProperty().addListener((obs, old, now) -> {
+            results.getChildren().clear();
+            if (now == null) {
+                return;
+            }
+            results.getChildren().addAll(new Label("By pixels (L2):"), matchRow(now.pixel()),
+                    new Label("By D's features (L2):"), matchRow(now.feature()));
+        });
+        return titled("Memorisation check", new VBox(6, find, results, help), false);
+    }
+
+    private static Node matchRow(List<org.dcganstudio.app.explore.TrainingNeighbours.Match> matches) {
+        HBox row = new HBox(4);
+        for (org.dcganstudio.app.explore.TrainingNeighbours.Match m : matches) {
+            PixelsView v = new PixelsView(48);
+            v.show(m.image());
+            Label d = new Label(String.format(Locale.ROOT, "%.1f", m.distance()));
+            d.setTooltip(new Tooltip("training image " + m.index() + ", distance " + m.distance()));
+            row.getChildren().add(new VBox(2, v, d));
+        }
+        return row;
     }
 
     private Node dimensionsPane() {

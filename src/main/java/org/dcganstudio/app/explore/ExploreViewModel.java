@@ -294,6 +294,45 @@ public final class ExploreViewModel {
         });
     }
 
+    private final ReadOnlyObjectWrapper<TrainingNeighbours> neighbours = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyBooleanWrapper searchingNeighbours = new ReadOnlyBooleanWrapper(false);
+
+    /**
+     * The memorisation check: finds the current image's nearest training images (pixel space and
+     * D's features) among the first {@link TrainingNeighbours#LIMIT} of the model's data set.
+     */
+    public void findNeighbours() {
+        Path ckpt = generator.checkpointProperty().get();
+        if (ckpt == null) {
+            message.set("the memorisation check needs the model's discriminator and data: open a checkpoint or run "
+                    + "directory (File > Open checkpoint)");
+            return;
+        }
+        if (searchingNeighbours.get() || base == null) {
+            return;
+        }
+        float[] z = currentLatent();
+        searchingNeighbours.set(true);
+        message.set("searching the training images…");
+        tasks.run(() -> TrainingNeighbours.search(ckpt, z), found -> {
+            searchingNeighbours.set(false);
+            neighbours.set(found);
+            message.set("searched " + found.searched() + " training images of " + found.data());
+        }, e -> {
+            searchingNeighbours.set(false);
+            message.set("could not search the training images: " + e.getMessage());
+        });
+    }
+
+    /** The last memorisation check, or null. */
+    public ReadOnlyObjectProperty<TrainingNeighbours> neighboursProperty() {
+        return neighbours.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty searchingNeighboursProperty() {
+        return searchingNeighbours.getReadOnlyProperty();
+    }
+
     /** True while directions are being found. */
     public ReadOnlyBooleanProperty findingDirectionsProperty() {
         return findingDirections.getReadOnlyProperty();

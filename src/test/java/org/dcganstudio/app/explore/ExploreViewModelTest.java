@@ -138,6 +138,32 @@ class ExploreViewModelTest {
     }
 
     @Test
+    void theMemorisationCheckFindsTheNearestTrainingImagesOfTheCurrentOne() throws Exception {
+        vm.findNeighbours();
+        generator.use(weights(12));
+        vm.findNeighbours();
+        assertTrue(vm.messageProperty().get().contains("open a checkpoint"), vm.messageProperty().get());
+
+        Path run = tmp.resolve("run");
+        org.dcganstudio.core.training.TrainConfig config = new org.dcganstudio.core.training.TrainConfig(TINY,
+                org.dcganstudio.core.training.OptimizerSettings.PAPER, 4, "solid-colours:40", 1, 2, 0, 5, 10, "cpu");
+        org.dcganstudio.core.training.TrainingRun.start(config, run,
+                new org.dcganstudio.core.training.TrainingRun.Listener() {}).run(() -> false);
+        generator.open(run);
+        assertEquals(run, generator.checkpointProperty().get());
+        vm.findNeighbours();
+        TrainingNeighbours found = vm.neighboursProperty().get();
+        assertNotNull(found, vm.messageProperty().get());
+        assertEquals(40, found.searched());
+        assertEquals(TrainingNeighbours.K, found.pixel().size());
+        assertEquals(TrainingNeighbours.K, found.feature().size());
+        for (int i = 1; i < TrainingNeighbours.K; i++) {
+            assertTrue(found.pixel().get(i).distance() >= found.pixel().get(i - 1).distance());
+            assertTrue(found.feature().get(i).distance() >= found.feature().get(i - 1).distance());
+        }
+    }
+
+    @Test
     void anchorsMakeAStripAndThePathSliderWalksFromTheFirstToTheLast() throws Exception {
         generator.use(weights(3));
         until(() -> vm.gridProperty().get().size() == ExploreViewModel.GRID, "the grid");
