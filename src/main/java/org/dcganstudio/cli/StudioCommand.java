@@ -13,8 +13,16 @@ final class StudioCommand implements Callable<Integer> {
             + "defaults, record the UI's frame-to-frame gaps for SECONDS, print JSON and quit without saving")
     Double measureFrames;
 
+    @Option(names = "--screenshots", paramLabel = "DIR", description = "drive Explore and Arithmetic with the default "
+            + "model, save each section as a PNG in DIR (the README's screenshots), and quit")
+    java.nio.file.Path screenshots;
+
     @Override
     public Integer call() {
+        if (screenshots != null) {
+            StudioLauncher.main(new String[] {"--screenshots=" + screenshots.toAbsolutePath()});
+            return 0;
+        }
         if (measureFrames != null && !(measureFrames > 0)) {
             throw new IllegalArgumentException("--measure-frames must be a positive number of seconds, got "
                     + measureFrames);

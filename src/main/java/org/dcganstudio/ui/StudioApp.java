@@ -27,6 +27,12 @@ public final class StudioApp extends Application {
             window.quitWithoutAsking();
             new FrameGapProbe(vm.train(), Double.parseDouble(measure)).start();
         }
+        String screenshots = getParameters().getNamed().get("screenshots");
+        if (screenshots != null) {
+            stage.setWidth(1400);
+            stage.setHeight(900);
+            new ScreenshotTour(vm, window, stage, java.nio.file.Path.of(screenshots)).start();
+        }
     }
 
     @Override

@@ -1,0 +1,123 @@
+package org.dcganstudio.ui;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.function.BooleanSupplier;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.application.Platform;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+import javax.imageio.ImageIO;
+import org.dcganstudio.app.shell.StudioViewModel;
+
+/**
+ * {@code studio --screenshots DIR}: drives the window through Explore and Arithmetic with the
+ * default model, as a user would, and saves each section as a PNG for the README, then quits.
+ * Each step acts once, then waits (polled on the FX thread, never blocking it) for what it shows.
+ */
+final class ScreenshotTour {
+
+    private record Step(String what, Runnable action, BooleanSupplier done) {}
+
+    private final StudioViewModel vm;
+    private final Stage stage;
+    private final Path dir;
+    private final Deque<Step> steps = new ArrayDeque<>();
+    private Timeline poll;
+    private Step current;
+    private long deadline;
+
+    ScreenshotTour(StudioViewModel vm, MainWindow window, Stage stage, Path dir) {
+        this.vm = vm;
+        this.stage = stage;
+        this.dir = dir;
+        var explore = vm.explore();
+        var arithmetic = vm.arithmetic();
+        step("the default model", () -> { }, () -> vm.generator().weightsProperty().get() != null);
+        step("directions", () -> {
+            vm.sectionProperty().set(StudioViewModel.Section.EXPLORE);
+            explore.findDirections();
+        }, () -> !explore.directions().isEmpty());
+        step("anchors", () -> {
+            explore.select(2);
+            explore.addAnchor();
+            explore.select(9);
+            explore.addAnchor();
+            explore.select(13);
+            explore.addAnchor();
+            explore.framesProperty().set(12);
+            explore.pathPositionProperty().set(0.3);
+            explore.directions().get(0).valueProperty().set(1.5);
+        }, () -> explore.stripProperty().get().size() == 12);
+        step("explore.png", () -> shoot("explore.png"), () -> true);
+        for (int g = 0; g < 3; g++) {
+            int group = g;
+            step("group " + g, () -> {
+                vm.sectionProperty().set(StudioViewModel.Section.ARITHMETIC);
+                arithmetic.fillByAttributes(group);
+            }, () -> !arithmetic.fillingProperty().get() && arithmetic.groups().get(group).members().size() > 0);
+        }
+        step("result", () -> { }, () -> arithmetic.resultProperty().get().size() == 9
+                && arithmetic.groups().stream().allMatch(x -> x.averageProperty().get() != null));
+        step("arithmetic.png", () -> shoot("arithmetic.png"), () -> true);
+        step("quit", () -> {
+            window.quitWithoutAsking();
+            stage.close();
+            Platform.exit();
+        }, () -> true);
+    }
+
+    private void step(String what, Runnable action, BooleanSupplier done) {
+        steps.add(new Step(what, action, done));
+    }
+
+    void start() {
+        poll = new Timeline(new KeyFrame(Duration.millis(250), e -> tick()));
+        poll.setCycleCount(Timeline.INDEFINITE);
+        poll.play();
+    }
+
+    private void tick() {
+        if (current != null && !current.done().getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                System.err.println("screenshots: gave up waiting for " + current.what());
+                poll.stop();
+                Platform.exit();
+            }
+            return;
+        }
+        current = steps.poll();
+        if (current == null) {
+            poll.stop();
+            return;
+        }
+        deadline = System.nanoTime() + 180_000_000_000L;
+        current.action().run();
+    }
+
+    private void shoot(String name) {
+        WritableImage shot = stage.getScene().snapshot(null);
+        int w = (int) shot.getWidth();
+        int h = (int) shot.getHeight();
+        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
+        int[] row = new int[w];
+        for (int y = 0; y < h; y++) {
+            shot.getPixelReader().getPixels(0, y, w, 1, PixelFormat.getIntArgbInstance(), row, 0, w);
+            out.setRGB(0, y, w, 1, row, 0, w);
+        }
+        try {
+            Files.createDirectories(dir);
+            ImageIO.write(out, "png", dir.resolve(name).toFile());
+            System.out.println("wrote " + dir.resolve(name));
+        } catch (IOException e) {
+            System.err.println("screenshots: could not write " + name + ": " + e.getMessage());
+        }
+    }
+}
