@@ -17,10 +17,16 @@ final class StudioCommand implements Callable<Integer> {
             + "model, save each section as a PNG in DIR (the README's screenshots), and quit")
     java.nio.file.Path screenshots;
 
+    @Option(names = "--screenshots-run", paramLabel = "RUN_DIR", description = "with --screenshots: also show this run "
+            + "in Train first (train.png)")
+    java.nio.file.Path screenshotsRun;
+
     @Override
     public Integer call() {
         if (screenshots != null) {
-            StudioLauncher.main(new String[] {"--screenshots=" + screenshots.toAbsolutePath()});
+            StudioLauncher.main(screenshotsRun == null ? new String[] {"--screenshots=" + screenshots.toAbsolutePath()}
+                    : new String[] {"--screenshots=" + screenshots.toAbsolutePath(),
+                        "--screenshots-run=" + screenshotsRun.toAbsolutePath()});
             return 0;
         }
         if (measureFrames != null && !(measureFrames > 0)) {

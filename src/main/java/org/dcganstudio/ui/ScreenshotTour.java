@@ -34,12 +34,18 @@ final class ScreenshotTour {
     private Step current;
     private long deadline;
 
-    ScreenshotTour(StudioViewModel vm, MainWindow window, Stage stage, Path dir) {
+    /** @param run a run directory to show in Train first (train.png), or null */
+    ScreenshotTour(StudioViewModel vm, MainWindow window, Stage stage, Path dir, Path run) {
         this.vm = vm;
         this.stage = stage;
         this.dir = dir;
         var explore = vm.explore();
         var arithmetic = vm.arithmetic();
+        if (run != null) {
+            step("the run", () -> vm.train().follow(run), () -> vm.train().gridProperty().get() != null
+                    && vm.train().metricsProperty().get().size() > 0);
+            step("train.png", () -> shoot("train.png"), () -> true);
+        }
         step("the default model", () -> { }, () -> vm.generator().weightsProperty().get() != null);
         step("directions", () -> {
             vm.sectionProperty().set(StudioViewModel.Section.EXPLORE);

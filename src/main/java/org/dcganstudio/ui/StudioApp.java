@@ -31,7 +31,9 @@ public final class StudioApp extends Application {
         if (screenshots != null) {
             stage.setWidth(1400);
             stage.setHeight(900);
-            new ScreenshotTour(vm, window, stage, java.nio.file.Path.of(screenshots)).start();
+            String run = getParameters().getNamed().get("screenshots-run");
+            new ScreenshotTour(vm, window, stage, java.nio.file.Path.of(screenshots),
+                    run == null ? null : java.nio.file.Path.of(run)).start();
         }
     }
 
