@@ -91,7 +91,7 @@ public final class DcganTrainer implements AutoCloseable {
      * @param batch N
      */
     public void step(float[] real, float[] noise, int batch) {
-        sized(batch, () -> {
+        withThreadsFor(batch, () -> {
             runStep(real, noise, batch);
             return null;
         });
@@ -101,7 +101,7 @@ public final class DcganTrainer implements AutoCloseable {
      * Runs {@code work} on one intra-op thread of the calling thread when {@code batch} images
      * stay below {@link #SERIAL_LIMIT} values in the model's largest activation.
      */
-    private <T> T sized(int batch, Supplier<T> work) {
+    private <T> T withThreadsFor(int batch, Supplier<T> work) {
         int threads = batch * config.largestActivation() < SERIAL_LIMIT ? JniUtils.getNumThreads() : 1;
         if (threads > 1) {
             JniUtils.setNumThreads(1);
@@ -215,7 +215,7 @@ public final class DcganTrainer implements AutoCloseable {
      * @return {@code count·C·S·S} values in [-1, 1], NCHW
      */
     public float[] generate(float[] noise, int count, boolean batchStats) {
-        return sized(count, () -> runGenerate(noise, count, batchStats));
+        return withThreadsFor(count, () -> runGenerate(noise, count, batchStats));
     }
 
     private float[] runGenerate(float[] noise, int count, boolean batchStats) {
