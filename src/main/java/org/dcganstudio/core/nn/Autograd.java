@@ -29,10 +29,11 @@ public final class Autograd {
     }
 
     /**
-     * Back-propagates a scalar loss with a caller-owned seed gradient of ones, so a step does not
-     * allocate one per call as DJL's collector does.
+     * Back-propagates from {@code output} with a caller-owned seed, the gradient of the loss with
+     * respect to {@code output} (ones for a scalar loss), so a step does not allocate one per call
+     * as DJL's collector does.
      */
-    public static void backward(NDArray scalarLoss, NDArray ones) {
-        JniUtils.backward((PtNDArray) scalarLoss, (PtNDArray) ones, false, false);
+    public static void backward(NDArray output, NDArray seed) {
+        JniUtils.backward((PtNDArray) output, (PtNDArray) seed, false, false);
     }
 }

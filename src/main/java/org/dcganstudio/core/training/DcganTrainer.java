@@ -11,6 +11,7 @@ import ai.djl.pytorch.jni.JniUtils;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
 import org.dcganstudio.core.model.Discriminator;
 import org.dcganstudio.core.model.Generator;
 import org.dcganstudio.core.model.ModelConfig;
@@ -32,9 +33,9 @@ public final class DcganTrainer implements AutoCloseable {
     public static final int LOSS_D = 0, LOSS_G = 1, D_X = 2, D_G_Z1 = 3, D_G_Z2 = 4, STATS = 5;
 
     /**
-     * Batch activations (values) below which a step runs on one intra-op thread: libtorch's grain
-     * size, under which its element-wise kernels never split work, while batch norm and the
-     * native convolution still fork and join a thread team per call, for nothing.
+     * Batch activations (values) below which a step or a generation runs on one intra-op thread:
+     * libtorch's grain size, under which its element-wise kernels never split work, while batch
+     * norm and the native convolution still fork and join a thread team per call, for nothing.
      */
     static final long SERIAL_LIMIT = 32768;
 
@@ -90,12 +91,23 @@ public final class DcganTrainer implements AutoCloseable {
      * @param batch N
      */
     public void step(float[] real, float[] noise, int batch) {
+        withThreadsFor(batch, () -> {
+            runStep(real, noise, batch);
+            return null;
+        });
+    }
+
+    /**
+     * Runs {@code work} on one intra-op thread of the calling thread when {@code batch} images
+     * stay below {@link #SERIAL_LIMIT} values in the model's largest activation.
+     */
+    private <T> T withThreadsFor(int batch, Supplier<T> work) {
         int threads = batch * config.largestActivation() < SERIAL_LIMIT ? JniUtils.getNumThreads() : 1;
         if (threads > 1) {
             JniUtils.setNumThreads(1);
         }
         try {
-            runStep(real, noise, batch);
+            return work.get();
         } finally {
             if (threads > 1) {
                 JniUtils.setNumThreads(threads);
@@ -203,6 +215,10 @@ public final class DcganTrainer implements AutoCloseable {
      * @return {@code count·C·S·S} values in [-1, 1], NCHW
      */
     public float[] generate(float[] noise, int count, boolean batchStats) {
+        return withThreadsFor(count, () -> runGenerate(noise, count, batchStats));
+    }
+
+    private float[] runGenerate(float[] noise, int count, boolean batchStats) {
         try (NDManager sm = root.newSubManager()) {
             NDArray z = sm.create(noise, new Shape(count, config.nz(), 1, 1));
             if (!batchStats) {
