@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.dcganstudio.app.ActiveGenerator;
 import org.dcganstudio.app.BackgroundTasks;
+import org.dcganstudio.app.FileWrites;
 import org.dcganstudio.app.Pixels;
 import org.dcganstudio.core.latent.Vectors;
 import org.dcganstudio.core.latent.VectorArithmetic;
@@ -364,10 +365,7 @@ public final class ArithmeticViewModel {
     /** Saves the recipe (names, signs, member latents, noise) as JSON. */
     public void saveRecipe(Path file) {
         Recipe r = Recipe.of(recipeName.get(), groups, noise.get(), noiseSeed);
-        tasks.run(() -> {
-            r.write(file);
-            return file;
-        }, f -> message.set("saved " + f.getFileName()), e -> message.set("could not save: " + e.getMessage()));
+        FileWrites.inBackground(tasks, file, r::write, message::set, "saved");
     }
 
     /** Loads a recipe saved for a generator with the same latent size. */
@@ -412,10 +410,8 @@ public final class ArithmeticViewModel {
             signs.add(g.sign() > 0 ? "+" : "−");
         }
         List<Pixels> grid = result.get();
-        tasks.run(() -> {
-            ArithmeticFigure.write(file, rows, signs, grid, scale);
-            return file;
-        }, f -> message.set("exported " + f.getFileName()), e -> message.set("could not export: " + e.getMessage()));
+        FileWrites.inBackground(tasks, file, f -> ArithmeticFigure.write(f, rows, signs, grid, scale), message::set,
+                "exported");
     }
 
     // ---- properties

@@ -24,6 +24,7 @@ import javafx.collections.ObservableList;
 import javax.imageio.ImageIO;
 import org.dcganstudio.app.ActiveGenerator;
 import org.dcganstudio.app.BackgroundTasks;
+import org.dcganstudio.app.FileWrites;
 import org.dcganstudio.app.Pixels;
 import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
@@ -372,10 +373,7 @@ public final class ExploreViewModel {
     /** Writes the current latent as a (1, nz, 1, 1) {@code .npy}. */
     public void saveLatent(Path file) {
         float[] z = currentLatent();
-        tasks.run(() -> {
-            LatentFiles.write(file, List.of(z));
-            return file;
-        }, f -> message.set("saved " + f.getFileName()), e -> message.set("could not save: " + e.getMessage()));
+        FileWrites.inBackground(tasks, file, f -> LatentFiles.write(f, List.of(z)), message::set, "saved");
     }
 
     /** Reads a {@code .npy} holding one latent vector and shows it. */
@@ -393,10 +391,7 @@ public final class ExploreViewModel {
         if (p == null) {
             return;
         }
-        tasks.run(() -> {
-            writePng(file, p, scale);
-            return file;
-        }, f -> message.set("exported " + f.getFileName()), e -> message.set("could not export: " + e.getMessage()));
+        FileWrites.inBackground(tasks, file, f -> writePng(f, p, scale), message::set, "exported");
     }
 
     /** Writes the interpolation strip as one PNG row at an integer scale. */
@@ -405,10 +400,7 @@ public final class ExploreViewModel {
         if (frames.isEmpty()) {
             return;
         }
-        tasks.run(() -> {
-            writePng(file, row(frames), scale);
-            return file;
-        }, f -> message.set("exported " + f.getFileName()), e -> message.set("could not export: " + e.getMessage()));
+        FileWrites.inBackground(tasks, file, f -> writePng(f, row(frames), scale), message::set, "exported");
     }
 
     /** The images side by side with the grids' padding. */
@@ -450,7 +442,7 @@ public final class ExploreViewModel {
             message.set("add two anchors first: the walk goes through them");
             return;
         }
-        tasks.run(() -> {
+        FileWrites.inBackground(tasks, file, f -> {
             List<int[]> pixels = new ArrayList<>();
             Pixels first = frames.get(0).scaled(scale);
             for (int i = 0; i < frames.size(); i++) {
@@ -459,10 +451,9 @@ public final class ExploreViewModel {
             for (int i = frames.size() - 2; i > 0; i--) {
                 pixels.add(pixels.get(i));
             }
-            AnimatedGif.writePixels(file, pixels, first.width(), first.height(),
+            AnimatedGif.writePixels(f, pixels, first.width(), first.height(),
                     new AnimatedGif.Settings(delayMs, 0, true), AnimatedGif.Progress.NONE);
-            return file;
-        }, f -> message.set("exported " + f.getFileName()), e -> message.set("could not export: " + e.getMessage()));
+        }, message::set, "exported");
     }
 
     /** Saves anchors, slider positions and the model reference as JSON. */
@@ -471,10 +462,7 @@ public final class ExploreViewModel {
             return;
         }
         Exploration e = snapshot();
-        tasks.run(() -> {
-            e.write(file);
-            return file;
-        }, f -> message.set("saved " + f.getFileName()), err -> message.set("could not save: " + err.getMessage()));
+        FileWrites.inBackground(tasks, file, e::write, message::set, "saved");
     }
 
     /** Restores a saved exploration (its latents must fit this model's nz). */
