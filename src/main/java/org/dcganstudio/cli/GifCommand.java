@@ -60,7 +60,7 @@ final class GifCommand implements java.util.concurrent.Callable<Integer> {
 
     @Option(names = "--dither", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Floyd–Steinberg dithering against banding (default on; --no-dither maps each pixel to its "
-                    + "nearest palette colour, which makes a smaller file)")
+                    + "nearest palette colour: flat bands, a slightly smaller file)")
     boolean dither;
 
     @Override

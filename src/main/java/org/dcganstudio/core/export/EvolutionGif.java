@@ -89,6 +89,12 @@ public final class EvolutionGif {
      * @throws CancellationException when {@code progress} returns false; no file is left then
      */
     public static Result write(Path runDir, Path out, Options options, Progress progress) throws IOException {
+        return write(runDir, out, options, progress, Runtime.getRuntime().maxMemory() / 4);
+    }
+
+    /** As {@link #write(Path, Path, Options, Progress)}, keeping composed frames up to {@code keepBytes}. */
+    static Result write(Path runDir, Path out, Options options, Progress progress, long keepBytes)
+            throws IOException {
         if (Files.isDirectory(out)) {
             throw new IOException(out + " is a directory; give the GIF's file name");
         }
@@ -100,7 +106,7 @@ public final class EvolutionGif {
             captions.add(epochs == null ? null : EvolutionFrames.caption(steps.get(i), epochs[i]));
         }
         Frames frames = new Frames(steps.stream().map(grids::get).toList(), captions, options.scale());
-        frames.readAll(progress);
+        frames.readAll(progress, keepBytes);
         try {
             AnimatedGif.writePixels(out, frames, frames.width, frames.height, options.gifSettings(),
                     (done, total) -> progress.frameDone(Phase.WRITING, done, total));
@@ -133,8 +139,7 @@ public final class EvolutionGif {
         }
 
         /** Reads every grid once, so a bad file fails before anything is written. */
-        void readAll(Progress progress) throws IOException {
-            long budget = Runtime.getRuntime().maxMemory() / 4;
+        void readAll(Progress progress, long budget) throws IOException {
             for (int i = 0; i < files.size(); i++) {
                 int[] frame = compose(i);
                 if ((long) frame.length * Integer.BYTES <= budget) {

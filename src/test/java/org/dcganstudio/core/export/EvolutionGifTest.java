@@ -249,6 +249,35 @@ class EvolutionGifTest {
     }
 
     @Test
+    void framesPastTheMemoryBudgetAreReadAgainAndMakeTheSameGif() throws IOException {
+        Path run = fakeRun("run", steps(0, 60, 10), 12, 8);
+        EvolutionGif.Options o = new EvolutionGif.Options(Selection.all(), 100, 2, true, 0, true);
+        Path kept = dir.resolve("kept.gif");
+        Path reread = dir.resolve("reread.gif");
+        EvolutionGif.write(run, kept, o, EvolutionGif.Progress.NONE);
+        // Room for three composed frames: the other four are decoded again on each pass.
+        EvolutionGif.write(run, reread, o, EvolutionGif.Progress.NONE, 3L * 24 * 48 * Integer.BYTES);
+        assertArrayEquals(Files.readAllBytes(kept), Files.readAllBytes(reread));
+
+        // A grid that breaks between the passes is still named.
+        Path late = dir.resolve("late.gif");
+        List<String> seen = new ArrayList<>();
+        IOException e = assertThrows(IOException.class, () -> EvolutionGif.write(run, late, o,
+                (phase, done, total) -> {
+                    if (phase == EvolutionGif.Phase.READING && done == total) {
+                        try {
+                            Files.writeString(run.resolve("samples/step-000060.png"), "overwritten");
+                        } catch (IOException x) {
+                            throw new java.io.UncheckedIOException(x);
+                        }
+                    }
+                    return seen.add(phase + " " + done);
+                }, 0));
+        assertTrue(e.getMessage().contains("step-000060.png"), e.getMessage());
+        assertFalse(Files.exists(late));
+    }
+
+    @Test
     void aSlowDelayIsKeptForTheLastFrameToo() throws IOException {
         Path run = fakeRun("run", steps(0, 20, 10), 4, 4);
         Path gif = dir.resolve("slow.gif");
