@@ -21,7 +21,7 @@ import picocli.CommandLine.Command;
         subcommands = {TrainCommand.class, SampleCommand.class, InterpolateCommand.class, ArithmeticCommand.class,
             ScoreCommand.class, ExportWeightsCommand.class, BenchCommand.class, DatasetsCommand.class,
             DatasetCommand.class, StudioCommand.class, DirectionsCommand.class, ClassifierCommand.class,
-            ArithmeticEvalCommand.class, NeighboursCommand.class,
+            ArithmeticEvalCommand.class, NeighboursCommand.class, GifCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main {
 

@@ -55,16 +55,27 @@ public final class AnimatedGif {
      * @param delayMs time each frame shows, rounded to GIF's 10 ms steps
      * @param loops times to play, 0 for forever
      * @param dither Floyd–Steinberg error diffusion instead of nearest-colour mapping
+     * @param lastDelayMs time the last frame shows: a longer hold lets the eye rest on where an
+     *     animation ends before it loops
      */
-    public record Settings(int delayMs, int loops, boolean dither) {
+    public record Settings(int delayMs, int loops, boolean dither, int lastDelayMs) {
         public Settings {
             if (delayMs < 0 || delayMs > MAX_DELAY_MS) {
                 throw new IllegalArgumentException("GIF frame delay must be in [0, " + MAX_DELAY_MS + "] ms, got "
                         + delayMs);
             }
+            if (lastDelayMs < 0 || lastDelayMs > MAX_DELAY_MS) {
+                throw new IllegalArgumentException("GIF last-frame delay must be in [0, " + MAX_DELAY_MS
+                        + "] ms, got " + lastDelayMs);
+            }
             if (loops < 0 || loops > 0xFFFF) {
                 throw new IllegalArgumentException("GIF loop count must be in [0, 65535] (0 = forever), got " + loops);
             }
+        }
+
+        /** Every frame, the last included, shows for {@code delayMs}. */
+        public Settings(int delayMs, int loops, boolean dither) {
+            this(delayMs, loops, dither, delayMs);
         }
     }
 
@@ -124,7 +135,8 @@ public final class AnimatedGif {
                                 colours);
                         indexed.getRaster().setDataElements(0, 0, width, height,
                                 mapper.map(frames.get(i), width, height, settings.dither()));
-                        IIOMetadata meta = frameMetadata(writer, indexed, settings, i == 0);
+                        int delay = i == frames.size() - 1 ? settings.lastDelayMs() : settings.delayMs();
+                        IIOMetadata meta = frameMetadata(writer, indexed, delay, settings.loops(), i == 0);
                         writer.writeToSequence(new IIOImage(indexed, null, meta), null);
                         if (!progress.frameDone(i + 1, frames.size())) {
                             throw new CancellationException("writing " + file + " cancelled after " + (i + 1)
@@ -156,7 +168,7 @@ public final class AnimatedGif {
         return writers.next();
     }
 
-    private static IIOMetadata frameMetadata(ImageWriter writer, BufferedImage frame, Settings settings,
+    private static IIOMetadata frameMetadata(ImageWriter writer, BufferedImage frame, int delayMs, int loops,
             boolean first) throws IOException {
         ImageWriteParam param = writer.getDefaultWriteParam();
         // Interlacing only helps a still image show early over a slow link; the JDK writer turns it
@@ -171,7 +183,7 @@ public final class AnimatedGif {
         control.setAttribute("disposalMethod", "none");
         control.setAttribute("userInputFlag", "FALSE");
         control.setAttribute("transparentColorFlag", "FALSE");
-        control.setAttribute("delayTime", Integer.toString(Math.round(settings.delayMs() / 10f)));
+        control.setAttribute("delayTime", Integer.toString(Math.round(delayMs / 10f)));
         control.setAttribute("transparentColorIndex", "0");
         child(root, "ImageDescriptor").setAttribute("interlaceFlag", "FALSE");
         if (first) {
@@ -179,7 +191,7 @@ public final class AnimatedGif {
             IIOMetadataNode app = new IIOMetadataNode("ApplicationExtension");
             app.setAttribute("applicationID", "NETSCAPE");
             app.setAttribute("authenticationCode", "2.0");
-            app.setUserObject(new byte[] {1, (byte) (settings.loops() & 0xFF), (byte) (settings.loops() >> 8 & 0xFF)});
+            app.setUserObject(new byte[] {1, (byte) (loops & 0xFF), (byte) (loops >> 8 & 0xFF)});
             child(root, "ApplicationExtensions").appendChild(app);
         }
         try {

@@ -82,6 +82,15 @@ class AnimatedGifTest {
     }
 
     @Test
+    void theLastFrameCanHoldLongerThanTheOthers() throws IOException {
+        Path gif = dir.resolve("hold.gif");
+        AnimatedGif.writePixels(gif, List.of(new int[] {1}, new int[] {2}, new int[] {3}), 1, 1,
+                new AnimatedGif.Settings(50, 0, false, 1000), AnimatedGif.Progress.NONE);
+        assertEquals(List.of(5, 5, 100), decode(gif).delays());
+        assertThrows(IllegalArgumentException.class, () -> new AnimatedGif.Settings(100, 0, false, -1));
+    }
+
+    @Test
     void ditheringASmoothGradientRemovesItsBandsOnAverage() throws IOException {
         int w = 128;
         int h = 128;
