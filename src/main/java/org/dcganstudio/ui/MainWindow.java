@@ -54,7 +54,7 @@ final class MainWindow {
                 tab("Train", train),
                 tab("Explore", explore),
                 tab("Arithmetic", new ArithmeticView(vm.arithmetic())),
-                tab("Export", emptyState("Export the training evolution as an animated GIF, and grids as PNG.")));
+                tab("Export", new ExportView(vm.export())));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("sections");
         // the ViewModel can change section (a sample clicked in Train opens Explore) and so can the user
@@ -98,16 +98,6 @@ final class MainWindow {
         Tab tab = new Tab(name, content);
         tab.setId("tab-" + name.toLowerCase());
         return tab;
-    }
-
-    private static javafx.scene.Node emptyState(String text) {
-        Label label = new Label(text);
-        label.setWrapText(true);
-        label.setMaxWidth(520);
-        label.getStyleClass().add("empty-state");
-        VBox box = new VBox(label);
-        box.setAlignment(javafx.geometry.Pos.CENTER);
-        return box;
     }
 
     private MenuBar menus() {

@@ -366,7 +366,10 @@ final class TrainView extends BorderPane {
                 }
             }
         });
-        HBox gridBar = new HBox(6, gridLabel, timeline, live);
+        Button gif = Icons.decorate(new Button(), "mdi2f-file-gif-box", "Export the grids as an animated GIF (Export)");
+        gif.setOnAction(e -> vm.requestEvolutionGif());
+        gif.disableProperty().bind(vm.runDirProperty().isNull());
+        HBox gridBar = new HBox(6, gridLabel, timeline, live, gif);
         gridBar.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(timeline, Priority.ALWAYS);
         ListView<Path> checkpoints = new ListView<>(vm.checkpoints());

@@ -15,6 +15,7 @@ import org.dcganstudio.app.ActiveGenerator;
 import org.dcganstudio.app.BackgroundTasks;
 import org.dcganstudio.app.arithmetic.ArithmeticViewModel;
 import org.dcganstudio.app.explore.ExploreViewModel;
+import org.dcganstudio.app.export.ExportViewModel;
 import org.dcganstudio.app.PreferenceStore;
 import org.dcganstudio.app.train.TrainViewModel;
 import org.dcganstudio.core.data.download.DatasetCache;
@@ -42,6 +43,7 @@ public final class StudioViewModel implements AutoCloseable {
     private final ActiveGenerator generator;
     private final ExploreViewModel explore;
     private final ArithmeticViewModel arithmetic;
+    private final ExportViewModel export;
     private final ObjectProperty<Section> section = new SimpleObjectProperty<>(Section.TRAIN);
     private final ReadOnlyStringWrapper device = new ReadOnlyStringWrapper("loading engine…");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
@@ -55,6 +57,17 @@ public final class StudioViewModel implements AutoCloseable {
         this.generator = new ActiveGenerator(tasks, session, ActiveGenerator.cpuRenderer());
         this.explore = new ExploreViewModel(generator, tasks);
         this.arithmetic = new ArithmeticViewModel(generator, tasks);
+        this.export = new ExportViewModel(tasks);
+        train.setEvolutionGifTarget(() -> {
+            export.runDirProperty().set(train.runDirProperty().get());
+            section.set(Section.EXPORT);
+        });
+        // Export works on the run Train shows, unless the user picks another
+        train.runDirProperty().addListener((obs, old, now) -> {
+            if (now != null) {
+                export.runDirProperty().set(now);
+            }
+        });
         train.setSampleTarget(this::exploreSample);
         // the embedded default model, so Explore and Arithmetic work at first launch
         DefaultModel.find().ifPresent(generator::open);
@@ -155,6 +168,10 @@ public final class StudioViewModel implements AutoCloseable {
 
     public ExploreViewModel explore() {
         return explore;
+    }
+
+    public ExportViewModel export() {
+        return export;
     }
 
     public ArithmeticViewModel arithmetic() {

@@ -291,6 +291,19 @@ public final class TrainViewModel {
     }
 
     private SampleTarget sampleTarget = (z, dir, live) -> { };
+    private Runnable evolutionGif = () -> { };
+
+    /** Sets what "export the grids as a GIF" opens (the Export section, on this run). */
+    public void setEvolutionGifTarget(Runnable target) {
+        evolutionGif = target;
+    }
+
+    /** Asks for this run's evolution GIF. */
+    public void requestEvolutionGif() {
+        if (runDir.get() != null) {
+            evolutionGif.run();
+        }
+    }
 
     /** Sets where clicked samples go. */
     public void setSampleTarget(SampleTarget target) {

@@ -1,0 +1,134 @@
+package org.dcganstudio.app.export;
+
+import java.nio.file.Path;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import org.dcganstudio.app.BackgroundTasks;
+import org.dcganstudio.core.export.EvolutionFrames;
+import org.dcganstudio.core.export.EvolutionGif;
+
+/**
+ * The Export view's state: which run, how its evolution GIF is made (the CLI {@code gif}'s
+ * options), and the export in progress. Progress arrives from the writer thread through
+ * {@link BackgroundTasks#onUi}; cancelling stops it at the next frame and no file is left.
+ */
+public final class ExportViewModel {
+
+    private final BackgroundTasks tasks;
+    private final ObjectProperty<Path> runDir = new SimpleObjectProperty<>();
+    private final IntegerProperty frames = new SimpleIntegerProperty(60);
+    private final BooleanProperty logSpaced = new SimpleBooleanProperty(true);
+    private final IntegerProperty delayMs = new SimpleIntegerProperty(100);
+    private final IntegerProperty scale = new SimpleIntegerProperty(1);
+    private final BooleanProperty caption = new SimpleBooleanProperty(true);
+    private final BooleanProperty dither = new SimpleBooleanProperty(true);
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private volatile AtomicBoolean cancel = new AtomicBoolean();
+
+    public ExportViewModel(BackgroundTasks tasks) {
+        this.tasks = tasks;
+    }
+
+    /** Writes the run's evolution GIF to {@code out} in the background. */
+    public void exportGif(Path out) {
+        Path run = runDir.get();
+        if (run == null) {
+            message.set("choose a run directory first (or train one)");
+            return;
+        }
+        if (busy.get()) {
+            return;
+        }
+        EvolutionGif.Options options;
+        try {
+            options = new EvolutionGif.Options(EvolutionFrames.Selection.frames(frames.get(), logSpaced.get()),
+                    delayMs.get(), scale.get(), caption.get(), 0, dither.get());
+        } catch (IllegalArgumentException e) {
+            message.set(e.getMessage());
+            return;
+        }
+        AtomicBoolean stop = new AtomicBoolean();
+        cancel = stop;
+        busy.set(true);
+        progress.set(0);
+        message.set("reading the grids…");
+        tasks.run(() -> EvolutionGif.write(run, out, options, (phase, done, total) -> {
+            // reading is fast; writing (palette, dithering, LZW) is most of the time
+            double share = phase == EvolutionGif.Phase.READING ? 0.2 * done / total : 0.2 + 0.8 * done / total;
+            tasks.onUi(() -> progress.set(share));
+            return !stop.get();
+        }), result -> {
+            busy.set(false);
+            progress.set(1);
+            message.set(String.format(java.util.Locale.ROOT, "wrote %s: %d frames, %d×%d, %.1f MB", out.getFileName(),
+                    result.steps().size(), result.width(), result.height(), result.bytes() / 1e6));
+        }, e -> {
+            busy.set(false);
+            progress.set(0);
+            message.set(e instanceof CancellationException ? "cancelled; nothing was written"
+                    : "could not export: " + e.getMessage());
+        });
+    }
+
+    /** Stops the export in progress at its next frame; no file is left. */
+    public void cancel() {
+        cancel.set(true);
+    }
+
+    public ObjectProperty<Path> runDirProperty() {
+        return runDir;
+    }
+
+    /** Frames at most (fewer when the run has fewer grids). */
+    public IntegerProperty framesProperty() {
+        return frames;
+    }
+
+    /** Spread frames evenly in log(step): early training, where most changes, is not skipped. */
+    public BooleanProperty logSpacedProperty() {
+        return logSpaced;
+    }
+
+    public IntegerProperty delayMsProperty() {
+        return delayMs;
+    }
+
+    public IntegerProperty scaleProperty() {
+        return scale;
+    }
+
+    /** "step N · epoch E" under each frame. */
+    public BooleanProperty captionProperty() {
+        return caption;
+    }
+
+    public BooleanProperty ditherProperty() {
+        return dither;
+    }
+
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+}
