@@ -41,6 +41,10 @@ final class SampleCommand implements Callable<Integer> {
     @Option(names = "--latents", description = ".npy latents, (N, nz) or (N, nz, 1, 1)")
     Path latents;
 
+    @Option(names = "--latents-out", description = "also write the latents drawn or read, (N, nz, 1, 1): pick the "
+            + "ones you like from the PNG and walk or add them with interpolate and arithmetic")
+    Path latentsOut;
+
     @Option(names = "--count", description = "how many latents to draw from the prior when --latents is absent (default 64)")
     Integer count;
 
@@ -61,7 +65,7 @@ final class SampleCommand implements Callable<Integer> {
         if (weights != null && run.checkpoint != null) {
             throw new IllegalArgumentException("give --weights G.safetensors or --checkpoint PATH, not both");
         }
-        if (npyOut == null && pngOut == null) {
+        if (npyOut == null && pngOut == null && latentsOut == null) {
             throw new IllegalArgumentException("nothing to write: give --npy-out and/or --png-out");
         }
         if (latents != null && count != null) {
@@ -98,6 +102,15 @@ final class SampleCommand implements Callable<Integer> {
             }
             NDArray images = g.forward(z, run.batchStats);
             long n = z.getShape().get(0);
+            if (latentsOut != null) {
+                float[] all = z.toFloatArray();
+                List<float[]> rows = new java.util.ArrayList<>();
+                for (int i = 0; i < n; i++) {
+                    rows.add(Vectors.row(all, config.nz(), i));
+                }
+                LatentFiles.write(latentsOut, rows);
+                System.out.println("wrote " + latentsOut + " (" + n + ", " + config.nz() + ", 1, 1)");
+            }
             if (npyOut != null) {
                 NpyFiles.write(npyOut, images);
                 System.out.println("wrote " + npyOut + " " + images.getShape());

@@ -67,8 +67,15 @@ class LatentCliTest {
         try {
             Path fromDefault = tmp.resolve("default.npy");
             Path fromFull = tmp.resolve("full.npy");
-            Outcome a = run("sample", "--count", "4", "--seed", "3", "--npy-out", fromDefault.toString());
+            Path drawn = tmp.resolve("drawn.npy");
+            Outcome a = run("sample", "--count", "4", "--seed", "3", "--npy-out", fromDefault.toString(),
+                    "--latents-out", drawn.toString());
             assertEquals(0, a.code(), a.err());
+            assertEquals(4, org.dcganstudio.core.interop.LatentFiles.read(drawn, NZ).size());
+            Path again = tmp.resolve("again.npy");
+            Outcome fromFile = run("sample", "--latents", drawn.toString(), "--npy-out", again.toString());
+            assertEquals(0, fromFile.code(), fromFile.err());
+            assertArrayEquals(Files.readAllBytes(fromDefault), Files.readAllBytes(again), "the latents written are the ones drawn");
             Outcome b = run("sample", "--checkpoint", model.toString(), "--count", "4", "--seed", "3", "--npy-out",
                     fromFull.toString());
             assertEquals(0, b.code(), b.err());
