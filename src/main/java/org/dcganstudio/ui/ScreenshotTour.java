@@ -19,7 +19,8 @@ import org.dcganstudio.app.shell.StudioViewModel;
 
 /**
  * {@code studio --screenshots DIR}: drives the window through Explore and Arithmetic with the
- * default model, as a user would, and saves each section as a PNG for the README, then quits.
+ * default model, as a user would, and saves each section as a PNG for the README, with the walk
+ * (GIF and strip) and the arithmetic figure it made, then quits.
  * Each step acts once, then waits (polled on the FX thread, never blocking it) for what it shows.
  */
 final class ScreenshotTour {
@@ -62,7 +63,11 @@ final class ScreenshotTour {
             explore.pathPositionProperty().set(0.3);
             explore.directions().get(0).valueProperty().set(1.5);
         }, () -> explore.stripProperty().get().size() == 12);
-        step("explore.png", () -> shoot("explore.png"), () -> true);
+        step("explore.png", () -> {
+            shoot("explore.png");
+            explore.exportWalkGif(dir.resolve("walk.gif"), 2, 100);
+            explore.exportStripPng(dir.resolve("walk-strip.png"), 2);
+        }, () -> true);
         for (int g = 0; g < 3; g++) {
             int group = g;
             step("group " + g, () -> {
@@ -72,7 +77,12 @@ final class ScreenshotTour {
         }
         step("result", () -> { }, () -> arithmetic.resultProperty().get().size() == 9
                 && arithmetic.groups().stream().allMatch(x -> x.averageProperty().get() != null));
-        step("arithmetic.png", () -> shoot("arithmetic.png"), () -> true);
+        step("arithmetic.png", () -> {
+            shoot("arithmetic.png");
+            arithmetic.exportFigure(dir.resolve("arithmetic-figure.png"), 2);
+        }, () -> true);
+        step("the exports", () -> { }, () -> java.nio.file.Files.exists(dir.resolve("walk.gif"))
+                && java.nio.file.Files.exists(dir.resolve("arithmetic-figure.png")));
         step("quit", () -> {
             window.quitWithoutAsking();
             stage.close();
