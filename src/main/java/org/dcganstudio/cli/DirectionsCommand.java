@@ -39,8 +39,25 @@ final class DirectionsCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "seed of the drawn latents (default ${DEFAULT-VALUE})")
     long seed;
 
+    @Option(names = "--sweep-png", description = "also write a sweep: one row per direction, a drawn latent moved "
+            + "from -RANGE to +RANGE standard deviations along it")
+    Path sweepPng;
+
+    @Option(names = "--sweep-frames", defaultValue = "9", description = "images per sweep row (default ${DEFAULT-VALUE})")
+    int sweepFrames;
+
+    @Option(names = "--sweep-range", defaultValue = "2.5", description = "sweep reach in standard deviations "
+            + "(default ${DEFAULT-VALUE})")
+    double sweepRange;
+
+    @Option(names = "--sweep-seed", defaultValue = "7", description = "seed of the swept latent (default ${DEFAULT-VALUE})")
+    long sweepSeed;
+
     @Override
     public Integer call() throws Exception {
+        if (sweepPng != null && (sweepFrames < 2 || !(sweepRange > 0))) {
+            throw new IllegalArgumentException("--sweep-frames must be at least 2 and --sweep-range above 0");
+        }
         Autograd.disableOnThisThread();
         Checkpoint ckpt = run.requireCheckpoint();
         ModelConfig config = ckpt.config().model();
@@ -50,6 +67,9 @@ final class DirectionsCommand implements Callable<Integer> {
                 Generator g = new Generator(config, m, 0)) {
             ckpt.restoreGenerator(g);
             found = LatentDirections.discover(g, count, samples, seed);
+            if (sweepPng != null) {
+                writeSweep(g, config, found);
+            }
         }
         NpyFiles.write(npyOut, found.packed(), new Shape(count, config.nz()));
         JsonObject o = new JsonObject();
@@ -72,8 +92,32 @@ final class DirectionsCommand implements Callable<Integer> {
         o.addProperty("pca_products", found.products());
         o.addProperty("seconds", round((System.nanoTime() - start) / 1e9));
         o.addProperty("npy_out", npyOut.toString());
+        if (sweepPng != null) {
+            o.addProperty("sweep_png", sweepPng.toString());
+        }
         System.out.println(o);
         return 0;
+    }
+
+    /** Row k: the same latent moved along direction k in even steps across ±range·std. */
+    private void writeSweep(Generator g, ModelConfig config, LatentDirections found) throws java.io.IOException {
+        int nz = config.nz();
+        float[] base = new float[nz];
+        config.zPrior().fill(org.dcganstudio.core.math.Rng.derive(sweepSeed, 97, 0), base);
+        java.util.List<float[]> latents = new java.util.ArrayList<>();
+        for (LatentDirections.Direction d : found.directions()) {
+            for (int i = 0; i < sweepFrames; i++) {
+                double t = -sweepRange + 2 * sweepRange * i / (sweepFrames - 1);
+                latents.add(org.dcganstudio.core.latent.Vectors.addScaled(base, d.vector(), t * d.latentStd()));
+            }
+        }
+        float[] images;
+        try (NDManager sm = g.manager().newSubManager()) {
+            images = g.forward(sm.create(org.dcganstudio.core.latent.Vectors.pack(latents, nz),
+                    new Shape(latents.size(), nz, 1, 1)), false).toFloatArray();
+        }
+        org.dcganstudio.core.export.ImageGrid.writePng(sweepPng, images, latents.size(), config.channels(),
+                config.imageSize(), sweepFrames);
     }
 
     private static double round(double v) {

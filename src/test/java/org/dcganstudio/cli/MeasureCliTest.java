@@ -60,6 +60,16 @@ class MeasureCliTest {
                 assertEquals(1f, n, 1e-5f);
             }
         }
+        Path sweep = tmp.resolve("sweep.png");
+        CliTest.Outcome swept = CliTest.run("directions", "--checkpoint", ckpt.toString(), "--count", "2", "--npy-out",
+                tmp.resolve("d2.npy").toString(), "--samples", "600", "--sweep-png", sweep.toString(), "--sweep-frames",
+                "5");
+        assertEquals(0, swept.code(), swept.err());
+        java.awt.image.BufferedImage grid = javax.imageio.ImageIO.read(sweep.toFile());
+        int cell = grid.getWidth() / 5;
+        assertEquals(2, grid.getHeight() / cell, "one row per direction, 5 frames each");
+        assertTrue(grid.getRGB(4, 4) != grid.getRGB(4 * cell + 4, 4) || grid.getRGB(16, 16) != grid.getRGB(4 * cell + 16, 16),
+                "the ends of a sweep differ");
         assertUserError(CliTest.runWithoutAssets("directions", "--count", "3", "--npy-out", npy.toString()), "a model is needed");
         assertUserError(CliTest.run("directions", "--checkpoint", ckpt.toString(), "--count", "9", "--npy-out",
                 tmp.resolve("x.npy").toString()), "nz = 8");
