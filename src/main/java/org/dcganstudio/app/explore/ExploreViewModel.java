@@ -132,12 +132,13 @@ public final class ExploreViewModel {
             // latents of another space mean nothing here: start over with this model's prior
             directions.clear();
             anchors.clear();
-            rawOffsets.clear();
+            List<DoubleProperty> offsets = new ArrayList<>(model.nz());
             for (int d = 0; d < model.nz(); d++) {
                 DoubleProperty p = new SimpleDoubleProperty(0);
                 p.addListener((obs, was, now) -> renderImage());
-                rawOffsets.add(p);
+                offsets.add(p);
             }
+            rawOffsets.setAll(offsets); // one change, so the view builds its sliders once
             gridLatents = sample(gridSeed, GRID);
             base = gridLatents.get(0).clone();
         }
