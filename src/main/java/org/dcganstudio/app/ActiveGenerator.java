@@ -64,9 +64,9 @@ public final class ActiveGenerator implements AutoCloseable {
         });
     }
 
-    /** A renderer on the CPU with one intra-op thread, so drawing never competes hard with training. */
+    /** A renderer on the CPU. */
     public static LatentRenderer cpuRenderer() {
-        return new LatentRenderer(Device.cpu(), 1);
+        return new LatentRenderer(Device.cpu());
     }
 
     /** Reads a checkpoint file or a run directory's latest checkpoint in the background, then uses it. */

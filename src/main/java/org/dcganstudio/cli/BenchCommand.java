@@ -69,10 +69,6 @@ final class BenchCommand implements Callable<Integer> {
             + "60 Hz mouse (default ${DEFAULT-VALUE})")
     double intervalMs;
 
-    @Option(names = "--render-threads", defaultValue = "1", description = "with --explore: intra-op threads of the "
-            + "renderer, as the studio's (default ${DEFAULT-VALUE})")
-    int renderThreads;
-
     @Override
     public Integer call() throws Exception {
         if (explore) {
@@ -80,7 +76,7 @@ final class BenchCommand implements Callable<Integer> {
             source.checkpoint = checkpoint;
             org.dcganstudio.core.render.GeneratorWeights w =
                     org.dcganstudio.core.render.GeneratorWeights.of(source.requireCheckpoint());
-            System.out.println(new ExploreBench(w, positions, intervalMs, renderThreads, seed).run());
+            System.out.println(new ExploreBench(w, positions, intervalMs, seed).run());
             return 0;
         }
         if (steps < 1 || warmup < 0 || batch < 1 || loaderBatches < 1) {

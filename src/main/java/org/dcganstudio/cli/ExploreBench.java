@@ -33,17 +33,15 @@ final class ExploreBench {
     private final GeneratorWeights weights;
     private final int positions;
     private final double intervalMs;
-    private final int renderThreads;
     private final long seed;
 
-    ExploreBench(GeneratorWeights weights, int positions, double intervalMs, int renderThreads, long seed) {
+    ExploreBench(GeneratorWeights weights, int positions, double intervalMs, long seed) {
         if (positions < 2 || intervalMs < 0) {
             throw new IllegalArgumentException("--positions must be at least 2 and --interval-ms at least 0");
         }
         this.weights = weights;
         this.positions = positions;
         this.intervalMs = intervalMs;
-        this.renderThreads = renderThreads;
         this.seed = seed;
     }
 
@@ -56,8 +54,8 @@ final class ExploreBench {
         o.addProperty("ngf", c.ngf());
         o.addProperty("positions", positions);
         o.addProperty("interval_ms", intervalMs);
-        o.addProperty("render_threads", renderThreads);
-        try (LatentRenderer renderer = new LatentRenderer(Device.cpu(), renderThreads)) {
+        o.addProperty("threads", ai.djl.pytorch.jni.JniUtils.getNumThreads());
+        try (LatentRenderer renderer = new LatentRenderer(Device.cpu())) {
             renderer.setWeights(weights);
             drag(renderer.channel("warm-up"), 30); // first calls allocate and pick kernels
             copy(drag(renderer.channel("paused"), positions), o, "");

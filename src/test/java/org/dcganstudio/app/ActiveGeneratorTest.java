@@ -31,7 +31,7 @@ class ActiveGeneratorTest {
             expected = StateDicts.encode(g, false);
         }
         try (ActiveGenerator active = new ActiveGenerator(BackgroundTasks.SAME_THREAD, null,
-                new LatentRenderer(Device.cpu(), 1))) {
+                new LatentRenderer(Device.cpu()))) {
             active.importWeights(file);
             assertEquals("", active.errorProperty().get());
             assertEquals(config, active.weightsProperty().get().config());

@@ -4,7 +4,6 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.pytorch.jni.JniUtils;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -29,7 +28,6 @@ public final class LatentRenderer implements AutoCloseable {
     private final AtomicLong stamps = new AtomicLong();
     private final AtomicLong renders = new AtomicLong();
     private final Device device;
-    private final int threads;
     private final Thread thread;
     private GeneratorWeights weights;
     private boolean weightsChanged;
@@ -39,14 +37,14 @@ public final class LatentRenderer implements AutoCloseable {
     private String loadError;
 
     /**
-     * Starts the render thread.
+     * Starts the render thread. It keeps libtorch's intra-op thread count: setting it (DJL's
+     * {@code setNumThreads}) also sets the count of every thread that starts using libtorch
+     * later, such as a training thread, which would then train on one core.
      *
      * @param device where the private generator lives
-     * @param threads intra-op threads of the render thread; 0 keeps libtorch's default
      */
-    public LatentRenderer(Device device, int threads) {
+    public LatentRenderer(Device device) {
         this.device = device;
-        this.threads = threads;
         this.thread = new Thread(this::serve, "latent-renderer");
         thread.setDaemon(true);
         thread.start();
@@ -166,9 +164,6 @@ public final class LatentRenderer implements AutoCloseable {
 
     private void serve() {
         Autograd.disableOnThisThread();
-        if (threads > 0) {
-            JniUtils.setNumThreads(threads);
-        }
         try (NDManager root = NDManager.newBaseManager(device)) {
             Generator generator = null;
             while (true) {

@@ -38,7 +38,7 @@ class ArithmeticViewModelTest {
 
     @BeforeEach
     void open() {
-        generator = new ActiveGenerator(BackgroundTasks.SAME_THREAD, null, new LatentRenderer(Device.cpu(), 1));
+        generator = new ActiveGenerator(BackgroundTasks.SAME_THREAD, null, new LatentRenderer(Device.cpu()));
         vm = new ArithmeticViewModel(generator, BackgroundTasks.SAME_THREAD);
         try (NDManager m = NDManager.newBaseManager(Device.cpu()); Generator g = new Generator(TINY, m, 11)) {
             generator.use(GeneratorWeights.of(g, 1, "tiny"));

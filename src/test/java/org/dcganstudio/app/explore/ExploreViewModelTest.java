@@ -47,7 +47,7 @@ class ExploreViewModelTest {
 
     @BeforeEach
     void open() {
-        generator = new ActiveGenerator(BackgroundTasks.SAME_THREAD, null, new LatentRenderer(Device.cpu(), 1));
+        generator = new ActiveGenerator(BackgroundTasks.SAME_THREAD, null, new LatentRenderer(Device.cpu()));
         vm = new ExploreViewModel(generator, BackgroundTasks.SAME_THREAD);
     }
 

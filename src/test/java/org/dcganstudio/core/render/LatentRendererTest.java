@@ -59,7 +59,7 @@ class LatentRendererTest {
             w.loadInto(g);
             expected = g.forward(m.create(z, new Shape(1, 8, 1, 1)), false).toFloatArray();
         }
-        try (LatentRenderer r = new LatentRenderer(Device.cpu(), 1)) {
+        try (LatentRenderer r = new LatentRenderer(Device.cpu())) {
             r.setWeights(w);
             LatentRenderer.Channel c = r.channel("image");
             RenderedImages out = await(c, c.submit(List.of(z), false));
@@ -72,7 +72,7 @@ class LatentRendererTest {
 
     @Test
     void aBurstOfRequestsDrawsTheLastAndNoneOfThoseThatWaited() throws Exception {
-        try (LatentRenderer r = new LatentRenderer(Device.cpu(), 1)) {
+        try (LatentRenderer r = new LatentRenderer(Device.cpu())) {
             r.setWeights(weights(3, 1));
             LatentRenderer.Channel c = r.channel("slider");
             CountDownLatch inside = new CountDownLatch(1);
@@ -113,7 +113,7 @@ class LatentRendererTest {
 
     @Test
     void batchStatisticsRendersLeaveTheRunningStatisticsAlone() throws Exception {
-        try (LatentRenderer r = new LatentRenderer(Device.cpu(), 1)) {
+        try (LatentRenderer r = new LatentRenderer(Device.cpu())) {
             r.setWeights(weights(5, 1));
             LatentRenderer.Channel c = r.channel("grid");
             List<float[]> batch = new ArrayList<>();
@@ -132,9 +132,30 @@ class LatentRendererTest {
         }
     }
 
+    /** libtorch's intra-op thread count as a thread that starts using libtorch now sees it. */
+    private static int threadsOfANewThread() throws InterruptedException {
+        int[] seen = new int[1];
+        Thread t = new Thread(() -> seen[0] = ai.djl.pytorch.jni.JniUtils.getNumThreads());
+        t.start();
+        t.join();
+        return seen[0];
+    }
+
+    @Test
+    void renderingLeavesTheThreadCountOfLaterThreadsAlone() throws Exception {
+        int before = threadsOfANewThread();
+        try (LatentRenderer r = new LatentRenderer(Device.cpu())) {
+            r.setWeights(weights(3, 1));
+            LatentRenderer.Channel c = r.channel("image");
+            await(c, c.submit(List.of(latent(1)), false));
+            // a training thread started now must get every core
+            assertEquals(before, threadsOfANewThread());
+        }
+    }
+
     @Test
     void newWeightsAreUsedAndBadLatentsAreReportedNotThrown() throws Exception {
-        try (LatentRenderer r = new LatentRenderer(Device.cpu(), 0)) {
+        try (LatentRenderer r = new LatentRenderer(Device.cpu())) {
             LatentRenderer.Channel c = r.channel("image");
             r.setWeights(weights(3, 10));
             RenderedImages a = await(c, c.submit(List.of(latent(7)), false));

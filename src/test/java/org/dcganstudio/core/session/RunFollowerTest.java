@@ -40,8 +40,8 @@ class RunFollowerTest {
             try (RunFollower follower = new RunFollower(run, Duration.ofMillis(20))) {
                 done.get();
                 SessionSnapshot s = TrainingSessionTest.await(null, follower, snapshot -> snapshot.step() == 40
-                        && snapshot.gridSteps().contains(40L) && snapshot.grid() != null && snapshot.grid().step() == 40,
-                        "the follower to see the end");
+                        && snapshot.gridSteps().contains(40L) && snapshot.grid() != null && snapshot.grid().step() == 40
+                        && snapshot.checkpoints().size() == 4, "the follower to see the end");
                 assertEquals(SessionState.FOLLOWING, s.state());
                 assertEquals(40, s.metrics().size());
                 List<String> csv = Files.readAllLines(run.resolve("metrics.csv"));
