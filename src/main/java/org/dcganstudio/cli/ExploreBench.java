@@ -54,10 +54,11 @@ final class ExploreBench {
         o.addProperty("ngf", c.ngf());
         o.addProperty("positions", positions);
         o.addProperty("interval_ms", intervalMs);
+        ai.djl.engine.Engine.getEngine("PyTorch"); // loads libtorch before asking it anything
         o.addProperty("threads", ai.djl.pytorch.jni.JniUtils.getNumThreads());
         try (LatentRenderer renderer = new LatentRenderer(Device.cpu())) {
             renderer.setWeights(weights);
-            drag(renderer.channel("warm-up"), 30); // first calls allocate and pick kernels
+            drag(renderer.channel("warm-up"), 150); // first calls allocate and pick kernels
             copy(drag(renderer.channel("paused"), positions), o, "");
 
             Path dir = Files.createTempDirectory("dcgan-bench-explore");
