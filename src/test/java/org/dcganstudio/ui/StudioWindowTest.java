@@ -125,11 +125,7 @@ class StudioWindowTest {
 
     @Test
     void aRunDirectoryTheCliWroteShowsItsChartsGridAndCheckpoints(FxRobot robot) throws Exception {
-        Path run = tmp.resolve("cli-run");
-        ModelConfig model = new ModelConfig(32, 3, 8, 4, 4, LatentPrior.NORMAL);
-        TrainConfig config = new TrainConfig(model, OptimizerSettings.PAPER, 8, "solid-colours:64", 1, 20, 0, 5, 10,
-                "cpu");
-        TrainingRun.start(config, run, new TrainingRun.Listener() {}).run(() -> false);
+        Path run = tinyRun("cli-run", 20);
         robot.interact(() -> vm.train().follow(run));
         await(() -> window.trainView().lossChart().rows() == 20 && window.trainView().gridView().grid() != null
                 && window.trainView().gridView().grid().step() == 20, "the run's charts and last grid");
@@ -145,11 +141,7 @@ class StudioWindowTest {
 
     @Test
     void aSampleClickedInTrainOpensExploreWhereSlidersAndAnchorsChangeWhatIsDrawn(FxRobot robot) throws Exception {
-        Path run = tmp.resolve("explore-run");
-        ModelConfig model = new ModelConfig(32, 3, 8, 4, 4, LatentPrior.NORMAL);
-        TrainConfig config = new TrainConfig(model, OptimizerSettings.PAPER, 8, "solid-colours:64", 1, 10, 0, 5, 10,
-                "cpu");
-        TrainingRun.start(config, run, new TrainingRun.Listener() {}).run(() -> false);
+        Path run = tinyRun("explore-run", 10);
         robot.interact(() -> vm.train().follow(run));
         await(() -> window.trainView().gridView().grid() != null, "the run's grid");
         // image 0 of the 8-column grid: 2 px of padding, then 32 px of image
@@ -189,11 +181,7 @@ class StudioWindowTest {
 
     @Test
     void groupsFilledByClickingSamplesGiveTheArithmeticResultGrid(FxRobot robot) throws Exception {
-        Path run = tmp.resolve("arithmetic-run");
-        ModelConfig model = new ModelConfig(32, 3, 8, 4, 4, LatentPrior.NORMAL);
-        TrainConfig config = new TrainConfig(model, OptimizerSettings.PAPER, 8, "solid-colours:64", 1, 4, 0, 5, 10,
-                "cpu");
-        TrainingRun.start(config, run, new TrainingRun.Listener() {}).run(() -> false);
+        Path run = tinyRun("arithmetic-run", 4);
         robot.interact(() -> {
             vm.generator().open(run);
             vm.sectionProperty().set(StudioViewModel.Section.ARITHMETIC);
@@ -231,6 +219,16 @@ class StudioWindowTest {
                 .anyMatch(m -> m.getText().equals(fieldError)), "the decoration shows the ViewModel's message");
         replaceText(robot, "#form-batch", "64");
         await(() -> !Boolean.TRUE.equals(window.trainView().validation().isInvalid()), "the marker to go");
+    }
+
+    /** A run directory as the CLI writes it: the tiny model on solid colours, a grid every 5 steps. */
+    private static Path tinyRun(String name, long steps) throws IOException {
+        Path run = tmp.resolve(name);
+        ModelConfig model = new ModelConfig(32, 3, 8, 4, 4, LatentPrior.NORMAL);
+        TrainConfig config = new TrainConfig(model, OptimizerSettings.PAPER, 8, "solid-colours:64", 1, steps, 0, 5, 10,
+                "cpu");
+        TrainingRun.start(config, run, new TrainingRun.Listener() {}).run(() -> false);
+        return run;
     }
 
     /** 32×32 RGB, nz 8, ngf = ndf = 4, batch 8: a step takes milliseconds. */

@@ -24,6 +24,7 @@ import org.dcganstudio.core.model.LatentPrior;
 import org.dcganstudio.core.model.ModelConfig;
 import org.dcganstudio.core.render.GeneratorWeights;
 import org.dcganstudio.core.render.LatentRenderer;
+import org.dcganstudio.testing.Eventually;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,17 +57,8 @@ class ExploreViewModelTest {
         generator.close();
     }
 
-    /** Refreshes as the frame timer would until {@code done}. */
     private void until(BooleanSupplier done, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            vm.refresh();
-            if (done.getAsBoolean()) {
-                return;
-            }
-            Thread.sleep(2);
-        }
-        throw new AssertionError("timed out waiting for " + what);
+        Eventually.until(vm::refresh, done, what);
     }
 
     @Test
