@@ -21,8 +21,15 @@ final class StudioCommand implements Callable<Integer> {
             + "in Train first (train.png)")
     java.nio.file.Path screenshotsRun;
 
+    @Option(names = "--self-test", description = "check the installation without a window: load the default model, "
+            + "generate an image, train two steps on synthetic faces (in a temporary folder), print what happened")
+    boolean selfTest;
+
     @Override
     public Integer call() {
+        if (selfTest) {
+            return org.dcganstudio.app.shell.StudioServices.selfTest(System.out);
+        }
         if (screenshots != null) {
             StudioLauncher.main(screenshotsRun == null ? new String[] {"--screenshots=" + screenshots.toAbsolutePath()}
                     : new String[] {"--screenshots=" + screenshots.toAbsolutePath(),

@@ -13,6 +13,9 @@ public final class StudioLauncher {
     }
 
     public static void main(String[] args) {
+        if (java.util.Arrays.asList(args).contains("--self-test")) {
+            System.exit(StudioServices.selfTest(System.out));
+        }
         StudioServices.applyEngineDefaults();
         Application.launch(StudioApp.class, args);
     }

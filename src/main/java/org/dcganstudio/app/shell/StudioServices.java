@@ -19,6 +19,12 @@ public final class StudioServices {
         EngineSettings.applyDefaults();
     }
 
+    /** The installed studio's {@code --self-test}; returns the exit code. */
+    public static int selfTest(java.io.PrintStream out) {
+        applyEngineDefaults();
+        return SelfTest.run(out);
+    }
+
     /** The studio with the standard data cache and a fresh training session. */
     public static StudioViewModel create(BackgroundTasks tasks, PreferenceStore prefs) {
         DatasetCache cache = DatasetCache.standard();
