@@ -18,8 +18,12 @@ public final class GifFiles {
      * @param frames each frame's RGB pixels
      * @param delays each frame's delay in hundredths of a second
      * @param loop the NETSCAPE2.0 sub-block (1, count low, count high), or null without one
+     * @param loopExtensions how many NETSCAPE2.0 extensions the file holds (a player wants one)
+     * @param global whether the file has a global colour table
+     * @param local per frame, whether it carries its own colour table
      */
-    public record Decoded(List<int[]> frames, int width, int height, List<Integer> delays, byte[] loop) {}
+    public record Decoded(List<int[]> frames, int width, int height, List<Integer> delays, byte[] loop,
+            int loopExtensions, boolean global, List<Boolean> local) {}
 
     private GifFiles() {}
 
@@ -29,6 +33,10 @@ public final class GifFiles {
         try (ImageInputStream in = ImageIO.createImageInputStream(gif.toFile())) {
             reader.setInput(in);
             int n = reader.getNumImages(true);
+            boolean global = find((IIOMetadataNode) reader.getStreamMetadata().getAsTree("javax_imageio_gif_stream_1.0"),
+                    "GlobalColorTable") != null;
+            List<Boolean> local = new ArrayList<>();
+            int loops = 0;
             List<int[]> frames = new ArrayList<>();
             List<Integer> delays = new ArrayList<>();
             byte[] loop = null;
@@ -47,12 +55,15 @@ public final class GifFiles {
                         .getAsTree("javax_imageio_gif_image_1.0");
                 IIOMetadataNode control = find(meta, "GraphicControlExtension");
                 delays.add(control == null ? -1 : Integer.parseInt(control.getAttribute("delayTime")));
+                local.add(find(meta, "LocalColorTable") != null);
                 IIOMetadataNode app = find(meta, "ApplicationExtension");
-                if (app != null && "NETSCAPE".equals(app.getAttribute("applicationID"))) {
+                if (app != null && "NETSCAPE".equals(app.getAttribute("applicationID"))
+                        && "2.0".equals(app.getAttribute("authenticationCode"))) {
                     loop = (byte[]) app.getUserObject();
+                    loops++;
                 }
             }
-            return new Decoded(frames, w, h, delays, loop);
+            return new Decoded(frames, w, h, delays, loop, loops, global, local);
         } finally {
             reader.dispose();
         }

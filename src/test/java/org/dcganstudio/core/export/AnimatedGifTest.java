@@ -3,8 +3,6 @@ package org.dcganstudio.core.export;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,22 +14,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.stream.Stream;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageReader;
-import javax.imageio.metadata.IIOMetadataNode;
-import javax.imageio.stream.ImageInputStream;
+import org.dcganstudio.testing.GifFiles;
+import org.dcganstudio.testing.GifFiles.Decoded;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.w3c.dom.Node;
 
 class AnimatedGifTest {
 
     @TempDir
     Path dir;
-
-    /** A GIF read back: its frames as RGB and the metadata a player acts on. */
-    record Decoded(List<int[]> frames, int width, int height, List<Integer> delays, byte[] loop, boolean global,
-            List<Boolean> local) {}
 
     @Test
     void threeFramesPlayWithTheirDelayAndLoopInColoursCloseToTheOriginals() throws IOException {
@@ -207,57 +198,9 @@ class AnimatedGifTest {
     }
 
     private static Decoded decode(Path gif) throws IOException {
-        ImageReader reader = ImageIO.getImageReadersByFormatName("gif").next();
-        try (ImageInputStream in = ImageIO.createImageInputStream(gif.toFile())) {
-            reader.setInput(in);
-            int n = reader.getNumImages(true);
-            IIOMetadataNode stream = (IIOMetadataNode) reader.getStreamMetadata()
-                    .getAsTree("javax_imageio_gif_stream_1.0");
-            boolean global = find(stream, "GlobalColorTable") != null;
-            List<int[]> frames = new ArrayList<>();
-            List<Integer> delays = new ArrayList<>();
-            List<Boolean> local = new ArrayList<>();
-            byte[] loop = null;
-            int w = 0;
-            int h = 0;
-            for (int i = 0; i < n; i++) {
-                BufferedImage img = reader.read(i);
-                w = img.getWidth();
-                h = img.getHeight();
-                int[] rgb = img.getRGB(0, 0, w, h, null, 0, w);
-                for (int p = 0; p < rgb.length; p++) {
-                    rgb[p] &= 0xFFFFFF;
-                }
-                frames.add(rgb);
-                IIOMetadataNode meta = (IIOMetadataNode) reader.getImageMetadata(i)
-                        .getAsTree("javax_imageio_gif_image_1.0");
-                IIOMetadataNode control = find(meta, "GraphicControlExtension");
-                assertNotNull(control, "frame " + i + " has a graphic control extension");
-                delays.add(Integer.parseInt(control.getAttribute("delayTime")));
-                local.add(find(meta, "LocalColorTable") != null);
-                IIOMetadataNode app = find(meta, "ApplicationExtension");
-                if (app != null && "NETSCAPE".equals(app.getAttribute("applicationID"))) {
-                    assertNull(loop, "one loop extension");
-                    assertEquals("2.0", app.getAttribute("authenticationCode"));
-                    loop = (byte[]) app.getUserObject();
-                }
-            }
-            return new Decoded(frames, w, h, delays, loop, global, local);
-        } finally {
-            reader.dispose();
-        }
-    }
-
-    private static IIOMetadataNode find(Node node, String name) {
-        if (node.getNodeName().equals(name)) {
-            return (IIOMetadataNode) node;
-        }
-        for (Node c = node.getFirstChild(); c != null; c = c.getNextSibling()) {
-            IIOMetadataNode found = find(c, name);
-            if (found != null) {
-                return found;
-            }
-        }
-        return null;
+        Decoded d = GifFiles.read(gif);
+        assertFalse(d.delays().contains(-1), "every frame has a graphic control extension");
+        assertTrue(d.loopExtensions() <= 1, "at most one loop extension");
+        return d;
     }
 }
