@@ -1,6 +1,5 @@
 package org.dcganstudio.cli;
 
-import ai.djl.ndarray.types.Shape;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -9,7 +8,6 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.dcganstudio.core.export.ImageGrid;
 import org.dcganstudio.core.interop.LatentFiles;
-import org.dcganstudio.core.interop.NpyFiles;
 import org.dcganstudio.core.latent.VectorArithmetic;
 import org.dcganstudio.core.math.Rng;
 import org.dcganstudio.core.model.ModelConfig;
@@ -103,14 +101,7 @@ final class ArithmeticCommand implements Callable<Integer> {
         int n = grid.size();
         int c = config.channels();
         int s = config.imageSize();
-        if (latentsOut != null) {
-            LatentFiles.write(latentsOut, grid);
-            System.out.println("wrote " + latentsOut + " (" + n + ", " + config.nz() + ", 1, 1), row 0 the result");
-        }
-        if (npyOut != null) {
-            NpyFiles.write(npyOut, images, new Shape(n, c, s, s));
-            System.out.println("wrote " + npyOut + " (" + n + ", " + c + ", " + s + ", " + s + "), image 0 the result");
-        }
+        InferenceOptions.writeLatentsAndImages(latentsOut, npyOut, grid, images, config, ", row 0 the result");
         if (pngOut != null) {
             int length = c * s * s;
             float[] tiles = new float[images.length];

@@ -60,4 +60,24 @@ final class InferenceOptions {
             return g.forward(z, batchStats).toFloatArray();
         }
     }
+
+    /**
+     * Writes {@code --latents-out} as (N, nz, 1, 1) and {@code --npy-out} as (N, C, S, S), each when
+     * given, and says so with {@code note} after the shape.
+     */
+    static void writeLatentsAndImages(java.nio.file.Path latentsOut, java.nio.file.Path npyOut,
+            java.util.List<float[]> latents, float[] images, org.dcganstudio.core.model.ModelConfig config, String note)
+            throws IOException {
+        int n = latents.size();
+        int c = config.channels();
+        int s = config.imageSize();
+        if (latentsOut != null) {
+            org.dcganstudio.core.interop.LatentFiles.write(latentsOut, latents);
+            System.out.println("wrote " + latentsOut + " (" + n + ", " + config.nz() + ", 1, 1)" + note);
+        }
+        if (npyOut != null) {
+            org.dcganstudio.core.interop.NpyFiles.write(npyOut, images, new ai.djl.ndarray.types.Shape(n, c, s, s));
+            System.out.println("wrote " + npyOut + " (" + n + ", " + c + ", " + s + ", " + s + ")" + note);
+        }
+    }
 }

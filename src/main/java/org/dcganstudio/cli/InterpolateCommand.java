@@ -1,6 +1,5 @@
 package org.dcganstudio.cli;
 
-import ai.djl.ndarray.types.Shape;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,7 +9,6 @@ import java.util.concurrent.Callable;
 import org.dcganstudio.core.export.AnimatedGif;
 import org.dcganstudio.core.export.ImageGrid;
 import org.dcganstudio.core.interop.LatentFiles;
-import org.dcganstudio.core.interop.NpyFiles;
 import org.dcganstudio.core.latent.Interpolation;
 import org.dcganstudio.core.model.ModelConfig;
 import org.dcganstudio.core.training.Checkpoint;
@@ -101,14 +99,7 @@ final class InterpolateCommand implements Callable<Integer> {
         float[] images = run.generate(ckpt, path);
         int c = config.channels();
         int s = config.imageSize();
-        if (latentsOut != null) {
-            LatentFiles.write(latentsOut, path);
-            System.out.println("wrote " + latentsOut + " (" + frames + ", " + config.nz() + ", 1, 1)");
-        }
-        if (npyOut != null) {
-            NpyFiles.write(npyOut, images, new Shape(frames, c, s, s));
-            System.out.println("wrote " + npyOut + " (" + frames + ", " + c + ", " + s + ", " + s + ")");
-        }
+        InferenceOptions.writeLatentsAndImages(latentsOut, npyOut, path, images, config, "");
         if (pngOut != null) {
             ImageGrid.writePng(pngOut, images, frames, c, s, frames);
             System.out.println("wrote " + pngOut);
