@@ -323,7 +323,10 @@ final class TrainView extends BorderPane {
                 vm.etaProperty().get().isEmpty() ? "" : " · ETA " + vm.etaProperty().get()),
                 vm.stateTextProperty(), vm.stepProperty(), vm.totalProperty(), vm.imagesPerSProperty(), vm.etaProperty()));
         Label epochText = new Label();
-        epochText.textProperty().bind(Bindings.format("epoch %d", vm.epochProperty().add(1)));
+        // Counted from 0, as metrics.csv, the CLI's progress line and the GIF captions count them.
+        epochText.textProperty().bind(Bindings.format("epoch %d", vm.epochProperty()));
+        epochText.setId("epoch-text");
+        epochText.setTooltip(new Tooltip("Epochs are counted from 0, as in metrics.csv and the GIF captions"));
         GridPane progress = new GridPane();
         progress.setHgap(8);
         progress.addRow(0, runText, run);

@@ -77,6 +77,8 @@ class StudioWindowTest {
         await(() -> vm.train().stepProperty().get() >= 3 && window.trainView().gridView().grid() != null
                 && window.trainView().lossChart().rows() >= 3, "steps, a grid and chart rows");
         snapshot(robot, "train.png");
+        assertEquals("epoch 0", robot.lookup("#epoch-text").queryAs(Label.class).getText(),
+                "counted from 0, as metrics.csv and the GIF captions");
 
         robot.clickOn("#pause");
         await(() -> vm.train().stateTextProperty().get().equals("paused"), "the pause");
