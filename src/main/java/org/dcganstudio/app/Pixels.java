@@ -1,5 +1,11 @@
 package org.dcganstudio.app;
 
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
+import org.dcganstudio.core.io.AtomicFiles;
+
 /**
  * An image as the views draw it: packed opaque 0xAARRGGBB pixels, row-major. The array is shared
  * with the renderer's result and never written.
@@ -35,5 +41,17 @@ public record Pixels(int width, int height, int[] argb) {
             }
         }
         return new Pixels(w, height * scale, out);
+    }
+
+    /** Writes a PNG enlarged {@code scale} times, atomically (a failed write leaves no file). */
+    public void writePng(Path file, int scale) throws IOException {
+        Pixels big = scaled(scale);
+        BufferedImage out = new BufferedImage(big.width, big.height, BufferedImage.TYPE_INT_RGB);
+        out.setRGB(0, 0, big.width, big.height, big.argb, 0, big.width);
+        AtomicFiles.write(file, o -> {
+            if (!ImageIO.write(out, "png", o)) {
+                throw new IOException("no PNG writer available");
+            }
+        });
     }
 }

@@ -11,6 +11,7 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
@@ -108,9 +109,10 @@ final class ArithmeticView extends BorderPane {
         save.setOnAction(e -> choose(true, "Recipe", "*.json", vm::saveRecipe));
         Button load = Icons.decorate(new Button("Open"), "mdi2f-folder-open", "Open a saved recipe");
         load.setOnAction(e -> choose(false, "Recipe", "*.json", vm::loadRecipe));
-        Button figure = Icons.decorate(new Button("Export figure"), "mdi2f-file-image",
-                "A PNG laid out like the paper's Figure 7");
-        figure.setOnAction(e -> choose(true, "PNG image", "*.png", p -> vm.exportFigure(p, 2)));
+        MenuButton figure = ScaleMenu.png("Export figure", "mdi2f-file-image",
+                "A PNG laid out like the paper's Figure 7, enlarged",
+                scale -> choose(true, "PNG image", "*.png", p -> vm.exportFigure(p, scale)));
+        figure.setId("export-figure");
         Label title = new Label("Result (centre) and neighbours");
         VBox box = new VBox(8, title, result, new HBox(6, noiseValue, noise, reroll), new Label("Recipe"), name,
                 new FlowPane(6, 6, save, load, figure));

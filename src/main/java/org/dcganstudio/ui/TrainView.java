@@ -27,10 +27,12 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
+import javafx.scene.control.MenuButton;
 import javafx.stage.FileChooser;
 import org.controlsfx.control.Notifications;
 import org.dcganstudio.app.train.ChartData.Metric;
 import org.dcganstudio.app.train.DatasetChoice;
+import org.dcganstudio.app.train.GridPixels;
 import org.dcganstudio.app.train.ErrorReport;
 import org.dcganstudio.app.train.HyperParameters;
 import org.dcganstudio.app.train.TrainViewModel;
@@ -155,6 +157,20 @@ final class TrainView extends BorderPane {
         }
         if (chosen != null) {
             d.pathProperty().set(chosen.getAbsolutePath());
+        }
+    }
+
+    private void savePng(int scale) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Save the grid as PNG");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG image", "*.png"));
+        GridPixels shown = vm.gridProperty().get();
+        if (shown != null) {
+            chooser.setInitialFileName("grid-step-" + shown.step() + ".png");
+        }
+        File f = chooser.showSaveDialog(getScene().getWindow());
+        if (f != null) {
+            vm.exportGridPng(f.toPath(), scale);
         }
     }
 
@@ -372,7 +388,11 @@ final class TrainView extends BorderPane {
         Button gif = Icons.decorate(new Button(), "mdi2f-file-gif-box", "Export the grids as an animated GIF (Export)");
         gif.setOnAction(e -> vm.requestEvolutionGif());
         gif.disableProperty().bind(vm.runDirProperty().isNull());
-        HBox gridBar = new HBox(6, gridLabel, timeline, live, gif);
+        MenuButton png = ScaleMenu.png(null, "mdi2f-file-image",
+                "Save the grid on show as a PNG, enlarged (pixels stay sharp)", this::savePng);
+        png.setId("grid-png");
+        png.disableProperty().bind(vm.gridProperty().isNull());
+        HBox gridBar = new HBox(6, gridLabel, timeline, live, gif, png);
         gridBar.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(timeline, Priority.ALWAYS);
         ListView<Path> checkpoints = new ListView<>(vm.checkpoints());

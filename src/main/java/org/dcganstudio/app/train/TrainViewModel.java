@@ -25,6 +25,8 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javax.imageio.ImageIO;
 import org.dcganstudio.app.BackgroundTasks;
+import org.dcganstudio.app.FileWrites;
+import org.dcganstudio.app.Pixels;
 import org.dcganstudio.core.data.download.DatasetCache;
 import org.dcganstudio.core.export.ImageGrid;
 import org.dcganstudio.core.session.Failure;
@@ -303,6 +305,21 @@ public final class TrainViewModel {
         if (runDir.get() != null) {
             evolutionGif.run();
         }
+    }
+
+    /**
+     * Writes the grid on show (live or picked on the timeline) as a PNG enlarged {@code scale}
+     * times, in the background; the message says where it went or why not.
+     */
+    public void exportGridPng(Path file, int scale) {
+        GridPixels shown = grid.get();
+        if (shown == null) {
+            message.set("no grid to save yet");
+            return;
+        }
+        Pixels pixels = new Pixels(shown.width(), shown.height(), shown.argb());
+        FileWrites.inBackground(tasks, file, f -> pixels.writePng(f, scale), message::set,
+                "saved step " + shown.step() + " as");
     }
 
     /** Sets where clicked samples go. */

@@ -178,6 +178,18 @@ class TrainViewModelTest {
         assertFalse(vm.activeProperty().get());
         vm.showGrid(10);
         assertEquals(10L, vm.gridProperty().get().step(), vm.messageProperty().get());
+        Path png = tmp.resolve("grid-step-10.png");
+        vm.exportGridPng(png, 3);
+        assertEquals("saved step 10 as grid-step-10.png", vm.messageProperty().get());
+        BufferedImage saved = ImageIO.read(png.toFile());
+        GridPixels shown = vm.gridProperty().get();
+        assertEquals(3 * shown.width(), saved.getWidth());
+        assertEquals(3 * shown.height(), saved.getHeight());
+        for (int y = 0; y < saved.getHeight(); y += 7) {
+            for (int x = 0; x < saved.getWidth(); x += 5) {
+                assertEquals(shown.argb()[(y / 3) * shown.width() + x / 3], saved.getRGB(x, y), "pixel " + x + "," + y);
+            }
+        }
 
         // Just written: another process may still be at it.
         vm.continueFollowedRun();
