@@ -3,8 +3,6 @@ package org.dcganstudio.core.nn;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
-import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
@@ -14,29 +12,12 @@ import ai.djl.util.PairList;
  * libtorch's convolution, it runs each input through the cheapest exact formulation
  * ({@link Convolution}).
  */
-public final class Conv2d extends AbstractBlock {
-
-    private static final byte VERSION = 1;
-
-    private final Shape kernelShape;
-    private final Shape stride;
-    private final Shape padding;
-    private final long filters;
-    private final Parameter weight;
-    private final Parameter bias;
+public final class Conv2d extends KernelBlock {
 
     private Convolution plan;
 
     private Conv2d(Builder builder) {
-        super(VERSION);
-        kernelShape = builder.kernelShape;
-        stride = builder.stride;
-        padding = builder.padding;
-        filters = builder.filters;
-        weight = addParameter(Parameter.builder().setName("weight").setType(Parameter.Type.WEIGHT).build());
-        bias = builder.bias
-                ? addParameter(Parameter.builder().setName("bias").setType(Parameter.Type.BIAS).build())
-                : null;
+        super(builder);
     }
 
     /**
@@ -69,10 +50,7 @@ public final class Conv2d extends AbstractBlock {
 
     @Override
     protected void prepare(Shape[] inputShapes) {
-        weight.setShape(new Shape(filters, inputShapes[0].get(1)).addAll(kernelShape));
-        if (bias != null) {
-            bias.setShape(new Shape(filters));
-        }
+        shapeParameters(filters, inputShapes[0].get(1));
     }
 
     @Override
@@ -83,64 +61,19 @@ public final class Conv2d extends AbstractBlock {
         return new Shape[] {new Shape(in.get(0), filters, h, w)};
     }
 
-    /** The weight parameter, {@code (out, in, kH, kW)}. */
-    public Parameter getWeight() {
-        return weight;
-    }
-
-    /** The bias parameter, or {@code null} when built without one. */
-    public Parameter getBias() {
-        return bias;
-    }
-
-    /** Builds {@link Conv2d} blocks. */
-    public static final class Builder {
-        private Shape kernelShape;
-        private Shape stride = new Shape(1, 1);
-        private Shape padding = new Shape(0, 0);
-        private long filters = -1;
-        private boolean bias = true;
+    /** Builds {@link Conv2d} blocks; the weight is {@code (out, in, kH, kW)}. */
+    public static final class Builder extends KernelBlock.Builder<Builder> {
 
         private Builder() {}
 
-        /** Sets the kernel {@code (kH, kW)}. */
-        public Builder setKernelShape(Shape kernelShape) {
-            this.kernelShape = kernelShape;
-            return this;
-        }
-
-        /** Sets the number of output channels. */
-        public Builder setFilters(long filters) {
-            this.filters = filters;
-            return this;
-        }
-
-        /** Sets the stride {@code (sH, sW)}. */
-        public Builder optStride(Shape stride) {
-            this.stride = stride;
-            return this;
-        }
-
-        /** Sets the padding {@code (pH, pW)}. */
-        public Builder optPadding(Shape padding) {
-            this.padding = padding;
-            return this;
-        }
-
-        /** Adds a bias or not (the DCGAN has none). */
-        public Builder optBias(boolean bias) {
-            this.bias = bias;
+        @Override
+        Builder self() {
             return this;
         }
 
         /** Builds the block. */
         public Conv2d build() {
-            if (kernelShape == null || kernelShape.dimension() != 2) {
-                throw new IllegalArgumentException("kernel shape must be (kH, kW), got " + kernelShape);
-            }
-            if (filters < 1) {
-                throw new IllegalArgumentException("filters must be at least 1, got " + filters);
-            }
+            checkKernelAndFilters();
             return new Conv2d(this);
         }
     }

@@ -3,8 +3,6 @@ package org.dcganstudio.core.nn;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
-import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
@@ -17,40 +15,17 @@ import ai.djl.util.PairList;
  * training the re-laid-out kernel is cached until {@link #invalidateCache()} or the next training
  * forward, since re-laying out a large weight costs more than convolving one image with it.
  */
-public final class ConvTranspose2d extends AbstractBlock {
+public final class ConvTranspose2d extends KernelBlock {
 
-    private static final byte VERSION = 1;
-
-    private final Shape kernelShape;
-    private final Shape stride;
-    private final Shape padding;
     private final Shape outputPadding;
-    private final long filters;
-    private final Parameter weight;
-    private final Parameter bias;
 
     private TransposedConvolution plan;
     private NDArray cachedKernel;
     private Shape cachedFor;
 
     private ConvTranspose2d(Builder builder) {
-        super(VERSION);
-        kernelShape = builder.kernelShape;
-        stride = builder.stride;
-        padding = builder.padding;
+        super(builder);
         outputPadding = builder.outputPadding;
-        filters = builder.filters;
-        weight =
-                addParameter(
-                        Parameter.builder().setName("weight").setType(Parameter.Type.WEIGHT).build());
-        bias =
-                builder.bias
-                        ? addParameter(
-                                Parameter.builder()
-                                        .setName("bias")
-                                        .setType(Parameter.Type.BIAS)
-                                        .build())
-                        : null;
     }
 
     /**
@@ -110,10 +85,7 @@ public final class ConvTranspose2d extends AbstractBlock {
 
     @Override
     protected void prepare(Shape[] inputShapes) {
-        weight.setShape(new Shape(inputShapes[0].get(1), filters).addAll(kernelShape));
-        if (bias != null) {
-            bias.setShape(new Shape(filters));
-        }
+        shapeParameters(inputShapes[0].get(1), filters);
     }
 
     @Override
@@ -128,48 +100,14 @@ public final class ConvTranspose2d extends AbstractBlock {
         return new Shape[] {new Shape(in.get(0), filters, h, w)};
     }
 
-    /** The weight parameter, {@code (in, out, kH, kW)}. */
-    public Parameter getWeight() {
-        return weight;
-    }
-
-    /** The bias parameter, or {@code null} when built without one. */
-    public Parameter getBias() {
-        return bias;
-    }
-
-    /** Builds {@link ConvTranspose2d} blocks. */
-    public static final class Builder {
-        private Shape kernelShape;
-        private Shape stride = new Shape(1, 1);
-        private Shape padding = new Shape(0, 0);
+    /** Builds {@link ConvTranspose2d} blocks; the weight is {@code (in, out, kH, kW)}. */
+    public static final class Builder extends KernelBlock.Builder<Builder> {
         private Shape outputPadding = new Shape(0, 0);
-        private long filters = -1;
-        private boolean bias = true;
 
         private Builder() {}
 
-        /** Sets the kernel {@code (kH, kW)}. */
-        public Builder setKernelShape(Shape kernelShape) {
-            this.kernelShape = kernelShape;
-            return this;
-        }
-
-        /** Sets the number of output channels. */
-        public Builder setFilters(long filters) {
-            this.filters = filters;
-            return this;
-        }
-
-        /** Sets the stride {@code (sH, sW)}. */
-        public Builder optStride(Shape stride) {
-            this.stride = stride;
-            return this;
-        }
-
-        /** Sets the padding {@code (pH, pW)}. */
-        public Builder optPadding(Shape padding) {
-            this.padding = padding;
+        @Override
+        Builder self() {
             return this;
         }
 
@@ -179,20 +117,9 @@ public final class ConvTranspose2d extends AbstractBlock {
             return this;
         }
 
-        /** Adds a bias or not (the DCGAN has none). */
-        public Builder optBias(boolean bias) {
-            this.bias = bias;
-            return this;
-        }
-
         /** Builds the block. */
         public ConvTranspose2d build() {
-            if (kernelShape == null || kernelShape.dimension() != 2) {
-                throw new IllegalArgumentException("kernel shape must be (kH, kW), got " + kernelShape);
-            }
-            if (filters < 1) {
-                throw new IllegalArgumentException("filters must be at least 1, got " + filters);
-            }
+            checkKernelAndFilters();
             for (int d = 0; d < 2; d++) {
                 if (outputPadding.get(d) < 0 || outputPadding.get(d) >= stride.get(d)) {
                     throw new IllegalArgumentException(
