@@ -159,8 +159,8 @@ public final class AnimatedGif {
                                 BufferedImage.TYPE_BYTE_INDEXED, colours);
                         indexed.getRaster().setDataElements(0, 0, patch.width, patch.height, patch.indices);
                         int delay = i == frames.size() - 1 ? settings.lastDelayMs() : settings.delayMs();
-                        IIOMetadata meta = frameMetadata(writer, indexed, patch, transparent, delay, settings.loops(),
-                                i == 0);
+                        IIOMetadata meta = frameMetadata(writer, indexed, patch, transparent,
+                                settings.differencing(), delay, settings.loops(), i == 0);
                         writer.writeToSequence(new IIOImage(indexed, null, meta), null);
                         previous = indices;
                         if (!progress.frameDone(i + 1, frames.size())) {
@@ -261,7 +261,7 @@ public final class AnimatedGif {
     }
 
     private static IIOMetadata frameMetadata(ImageWriter writer, BufferedImage frame, Patch patch, int transparent,
-            int delayMs, int loops, boolean first) throws IOException {
+            boolean keep, int delayMs, int loops, boolean first) throws IOException {
         ImageWriteParam param = writer.getDefaultWriteParam();
         // Interlacing only helps a still image show early over a slow link; the JDK writer turns it
         // on by default, and frames a few rows high then lose rows on the way through its reader.
@@ -272,8 +272,9 @@ public final class AnimatedGif {
         String format = meta.getNativeMetadataFormatName();
         IIOMetadataNode root = (IIOMetadataNode) meta.getAsTree(format);
         IIOMetadataNode control = child(root, "GraphicControlExtension");
-        // A differenced frame is drawn over the one before, so that one must stay on the canvas.
-        control.setAttribute("disposalMethod", patch.transparent() ? "doNotDispose" : "none");
+        // Disposal says what happens to this frame before the next is drawn: a differenced next
+        // frame is drawn over it, so it must stay; "none" leaves the choice to the player.
+        control.setAttribute("disposalMethod", keep ? "doNotDispose" : "none");
         control.setAttribute("userInputFlag", "FALSE");
         control.setAttribute("transparentColorFlag", patch.transparent() ? "TRUE" : "FALSE");
         control.setAttribute("delayTime", Integer.toString(Math.round(delayMs / 10f)));

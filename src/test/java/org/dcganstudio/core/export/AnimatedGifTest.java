@@ -172,12 +172,15 @@ class AnimatedGifTest {
             GifFiles.Stored first = b.stored().get(0);
             assertEquals(List.of(0, 0, w, h, -1), List.of(first.left(), first.top(), first.width(), first.height(),
                     first.transparentIndex()), "the first frame is whole and opaque");
+            assertEquals("doNotDispose", first.disposal(), "the second frame is drawn over the first");
+            assertEquals("none", a.stored().get(0).disposal(), "without differencing the player may clear");
             int clear = b.stored().get(1).transparentIndex();
             assertTrue(clear > 0, "differenced frames name a transparent index");
             long cleared = 0;
             for (int f = 1; f < 6; f++) {
                 GifFiles.Stored s = b.stored().get(f);
                 assertEquals("doNotDispose", s.disposal(), what + " frame " + f + " stays under the next");
+                assertEquals("none", a.stored().get(f).disposal(), what + " frame " + f + " written whole");
                 assertEquals(clear, s.transparentIndex(), "one reserved slot");
                 for (int v : a.stored().get(f).indices()) {
                     assertTrue(v != clear, "the reserved slot is never a colour");
