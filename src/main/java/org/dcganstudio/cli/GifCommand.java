@@ -74,7 +74,7 @@ final class GifCommand implements java.util.concurrent.Callable<Integer> {
 
     @Option(names = "--frame-diff", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "store only the pixels that change from one frame to the next (default on; "
-                    + "--no-frame-diff stores every frame whole: the same pictures, a file as large or larger)")
+                    + "--no-frame-diff stores every frame whole: the same pictures, usually a larger file)")
     boolean frameDiff;
 
     @Override

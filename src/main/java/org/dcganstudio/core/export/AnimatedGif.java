@@ -155,9 +155,9 @@ public final class AnimatedGif {
                         Patch patch = settings.differencing() && previous != null
                                 ? Patch.difference(previous, indices, width, height, (byte) transparent)
                                 : new Patch(0, 0, width, height, indices, false);
-                        BufferedImage indexed = new BufferedImage(patch.width, patch.height,
+                        BufferedImage indexed = new BufferedImage(patch.width(), patch.height(),
                                 BufferedImage.TYPE_BYTE_INDEXED, colours);
-                        indexed.getRaster().setDataElements(0, 0, patch.width, patch.height, patch.indices);
+                        indexed.getRaster().setDataElements(0, 0, patch.width(), patch.height(), patch.indices());
                         int delay = i == frames.size() - 1 ? settings.lastDelayMs() : settings.delayMs();
                         IIOMetadata meta = frameMetadata(writer, indexed, patch, transparent,
                                 settings.differencing(), delay, settings.loops(), i == 0);
