@@ -6,6 +6,8 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.dcganstudio.core.export.AnimatedGif;
 import org.dcganstudio.core.export.EvolutionFrames;
 import org.dcganstudio.core.export.EvolutionGif;
@@ -21,6 +23,8 @@ import picocli.CommandLine.Parameters;
                 + EvolutionFrames.DEFAULT_MAX_FRAMES + " frames when there are more. The first and last "
                 + "grids are always frames and no grid is shown twice."})
 final class GifCommand implements java.util.concurrent.Callable<Integer> {
+
+    private static final Pattern GRID = Pattern.compile("(\\d{1,5})[x×X](\\d{1,5})");
 
     @Parameters(index = "0", paramLabel = "RUN_DIR", description = "a run directory written by train")
     Path runDir;
@@ -63,10 +67,20 @@ final class GifCommand implements java.util.concurrent.Callable<Integer> {
                     + "nearest palette colour: flat bands, a slightly smaller file)")
     boolean dither;
 
+    @Option(names = "--grid", paramLabel = "CxR",
+            description = "keep only the top-left C columns and R rows of cells of each grid, e.g. 4x4: a quarter "
+                    + "of an 8×8 grid's pixels and about a quarter of its file size (default: the whole grid)")
+    String grid;
+
+    @Option(names = "--frame-diff", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "store only the pixels that change from one frame to the next (default on; "
+                    + "--no-frame-diff stores every frame whole: the same pictures, usually a larger file)")
+    boolean frameDiff;
+
     @Override
     public Integer call() throws Exception {
         EvolutionGif.Options options = new EvolutionGif.Options(selection(), checkDelay(), checkScale(), caption,
-                checkLoops(), dither);
+                checkLoops(), dither, subGrid(), frameDiff);
         ProgressLine line = new ProgressLine(System.err);
         AtomicBoolean stop = new AtomicBoolean();
         CountDownLatch finished = new CountDownLatch(1);
@@ -81,7 +95,7 @@ final class GifCommand implements java.util.concurrent.Callable<Integer> {
         }, "gif-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            EvolutionGif.Result r = EvolutionGif.write(runDir, out, options, (phase, done, total) -> {
+            EvolutionGif.Result r = write(options, (phase, done, total) -> {
                 String verb = phase == EvolutionGif.Phase.READING ? "reading grid" : "writing frame";
                 if (done == 1) {
                     line.reset();
@@ -105,6 +119,31 @@ final class GifCommand implements java.util.concurrent.Callable<Integer> {
                 // the JVM is already exiting through the hook, which now returns
             }
         }
+    }
+
+    private EvolutionGif.Result write(EvolutionGif.Options options, EvolutionGif.Progress progress)
+            throws java.io.IOException {
+        try {
+            return EvolutionGif.write(runDir, out, options, progress);
+        } catch (EvolutionGif.SubGridException e) {
+            throw new IllegalArgumentException("--grid " + grid + ": " + e.getMessage(), e);
+        }
+    }
+
+    private EvolutionGif.SubGrid subGrid() {
+        if (grid == null) {
+            return null;
+        }
+        Matcher m = GRID.matcher(grid.strip());
+        if (!m.matches()) {
+            throw new IllegalArgumentException("--grid must be COLUMNSxROWS cells, like 4x4, got '" + grid + "'");
+        }
+        int columns = Integer.parseInt(m.group(1));
+        int rows = Integer.parseInt(m.group(2));
+        if (columns < 1 || rows < 1) {
+            throw new IllegalArgumentException("--grid needs at least 1x1 cells, got " + grid);
+        }
+        return new EvolutionGif.SubGrid(columns, rows);
     }
 
     private EvolutionFrames.Selection selection() {

@@ -2,9 +2,11 @@ package org.dcganstudio.ui;
 
 import java.io.File;
 import javafx.beans.binding.Bindings;
+import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Spinner;
@@ -14,6 +16,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
+import javafx.util.StringConverter;
 import org.dcganstudio.app.export.ExportViewModel;
 
 /** The Export view: a run's training evolution as an animated GIF, with progress and cancel. */
@@ -54,13 +57,33 @@ final class ExportView extends VBox {
         CheckBox dither = new CheckBox("Dither");
         dither.selectedProperty().bindBidirectional(vm.ditherProperty());
         dither.setTooltip(new Tooltip("Floyd–Steinberg error diffusion: no banding on smooth gradients"));
+        ChoiceBox<Integer> cells = new ChoiceBox<>(FXCollections.observableArrayList(ExportViewModel.CELL_CHOICES));
+        cells.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Integer n) {
+                return n == null ? "" : ExportViewModel.cellsLabel(n);
+            }
+
+            @Override
+            public Integer fromString(String text) {
+                throw new UnsupportedOperationException("the choices are fixed");
+            }
+        });
+        cells.setValue(vm.cellsProperty().get());
+        cells.valueProperty().addListener((obs, old, now) -> vm.cellsProperty().set(now));
+        cells.setId("export-cells");
+        cells.setTooltip(new Tooltip("Keep only the top-left cells of each grid: 4×4 of an 8×8 grid makes a GIF "
+                + "about a quarter the size"));
+        Label cellsLabel = new Label("Cells");
+        cellsLabel.setLabelFor(cells);
         GridPane form = new GridPane();
         form.setHgap(8);
         form.setVgap(6);
         form.addRow(0, new Label("Frames"), frames, log);
         form.addRow(1, new Label("Delay (ms)"), delay);
         form.addRow(2, new Label("Scale"), scale);
-        form.addRow(3, caption, dither);
+        form.addRow(3, cellsLabel, cells);
+        form.addRow(4, caption, dither);
 
         Button export = Icons.decorate(new Button("Export GIF…"), "mdi2f-file-gif-box",
                 "Write the run's sample grids as an animated GIF");

@@ -88,6 +88,48 @@ class GifCliTest {
     }
 
     @Test
+    void aSubGridKeepsTheTopLeftCellsAndDifferencingOnlyChangesTheFile() throws Exception {
+        Path gif = tmp.resolve("cells.gif");
+        Outcome o = CliTest.run("gif", run.toString(), "--out", gif.toString(), "--grid", "2x3", "--caption");
+        assertEquals(0, o.code(), o.err() + o.out());
+        int cell = 32 + 2; // image_size 32 and the grid's 2-pixel border
+        assertTrue(o.out().contains((2 * cell + 2) + "×" + (3 * cell + 2 + EvolutionFrames.CAPTION_HEIGHT)), o.out());
+        GifFiles.Decoded d = GifFiles.read(gif);
+        assertEquals(2 * cell + 2, d.width());
+        assertEquals(3 * cell + 2 + EvolutionFrames.CAPTION_HEIGHT, d.height());
+        BufferedImage last = ImageIO.read(run.resolve("samples/step-000020.png").toFile());
+        int w = d.width();
+        int h = 3 * cell + 2;
+        int[] shown = d.frames().get(4);
+        // A GAN's samples have more colours than a GIF holds, so the cells come back close, not exact:
+        // close to the top-left cells, and far from the cells one column over.
+        double here = meanError(last.getRGB(0, 0, w, h, null, 0, w), shown);
+        double beside = meanError(last.getRGB(cell, 0, w, h, null, 0, w), shown);
+        assertTrue(here < 4 && beside > 3 * here, "error " + here + " against the top-left cells, " + beside
+                + " against the next ones");
+
+        Path whole = tmp.resolve("whole.gif");
+        Outcome w2 = CliTest.run("gif", run.toString(), "--out", whole.toString(), "--grid", "2x3", "--caption",
+                "--no-frame-diff");
+        assertEquals(0, w2.code(), w2.err());
+        GifFiles.Decoded e = GifFiles.read(whole);
+        for (int i = 0; i < 5; i++) {
+            assertArrayEquals(e.frames().get(i), d.frames().get(i), "frame " + i + " is the same picture");
+            assertEquals(w * d.height(), e.stored().get(i).indices().length, "--no-frame-diff: frame " + i + " whole");
+        }
+    }
+
+    private static double meanError(int[] expected, int[] actual) {
+        long sum = 0;
+        for (int i = 0; i < expected.length; i++) {
+            for (int shift = 0; shift <= 16; shift += 8) {
+                sum += Math.abs((expected[i] >> shift & 0xFF) - (actual[i] >> shift & 0xFF));
+            }
+        }
+        return sum / (3.0 * expected.length);
+    }
+
+    @Test
     void badInputIsOneLineAndWritesNothing() throws Exception {
         Path gif = tmp.resolve("x.gif");
         String r = run.toString();
@@ -101,6 +143,12 @@ class GifCliTest {
         assertUserError(CliTest.run("gif", r, "--out", out, "--delay", "-5"), "--delay");
         assertUserError(CliTest.run("gif", r, "--out", out, "--loop", "70000"), "--loop");
         assertUserError(CliTest.run("gif", r), "--out");
+        assertUserError(CliTest.run("gif", r, "--out", out, "--grid", "4by4"), "--grid must be COLUMNSxROWS");
+        assertUserError(CliTest.run("gif", r, "--out", out, "--grid", "0x2"), "--grid needs at least 1x1");
+        BufferedImage grid = ImageIO.read(run.resolve("samples/step-000000.png").toFile());
+        String layout = (grid.getWidth() - 2) / 34 + "×" + (grid.getHeight() - 2) / 34;
+        assertUserError(CliTest.run("gif", r, "--out", out, "--grid", "99x1"), "--grid 99x1: 99×1 cells do not fit: "
+                + "the run's grids hold " + layout + " cells of 32×32 pixels");
         Path notRun = Files.createDirectories(tmp.resolve("photos"));
         assertUserError(CliTest.run("gif", notRun.toString(), "--out", out), "not a run directory");
         Path noGrids = Files.createDirectories(tmp.resolve("fresh-run"));

@@ -1,6 +1,7 @@
 package org.dcganstudio.app.export;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.beans.property.BooleanProperty;
@@ -26,6 +27,12 @@ import org.dcganstudio.core.export.EvolutionGif;
  */
 public final class ExportViewModel {
 
+    /**
+     * The sub-grids offered, as cells a side, 0 for the whole grid: a 4×4 corner of an 8×8 grid is
+     * a quarter of the pixels and about a quarter of the file.
+     */
+    public static final List<Integer> CELL_CHOICES = List.of(0, 6, 4, 2);
+
     private final BackgroundTasks tasks;
     private final ObjectProperty<Path> runDir = new SimpleObjectProperty<>();
     private final IntegerProperty frames = new SimpleIntegerProperty(60);
@@ -34,6 +41,7 @@ public final class ExportViewModel {
     private final IntegerProperty scale = new SimpleIntegerProperty(1);
     private final BooleanProperty caption = new SimpleBooleanProperty(true);
     private final BooleanProperty dither = new SimpleBooleanProperty(true);
+    private final IntegerProperty cells = new SimpleIntegerProperty(0);
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
@@ -53,10 +61,15 @@ public final class ExportViewModel {
         if (busy.get()) {
             return;
         }
+        int side = cells.get();
         EvolutionGif.Options options;
         try {
+            if (side < 0) {
+                throw new IllegalArgumentException("cells must be 0 (the whole grid) or at least 1, got " + side);
+            }
             options = new EvolutionGif.Options(EvolutionFrames.Selection.frames(frames.get(), logSpaced.get()),
-                    delayMs.get(), scale.get(), caption.get(), 0, dither.get());
+                    delayMs.get(), scale.get(), caption.get(), 0, dither.get())
+                    .withSubGrid(side == 0 ? null : new EvolutionGif.SubGrid(side, side));
         } catch (IllegalArgumentException e) {
             message.set(e.getMessage());
             return;
@@ -80,6 +93,8 @@ public final class ExportViewModel {
             busy.set(false);
             progress.set(0);
             message.set(e instanceof CancellationException ? "cancelled; nothing was written"
+                    : e instanceof EvolutionGif.SubGridException ? "could not export: cells " + cellsLabel(side)
+                            + ": " + e.getMessage()
                     : "could not export: " + e.getMessage());
         });
     }
@@ -118,6 +133,16 @@ public final class ExportViewModel {
 
     public BooleanProperty ditherProperty() {
         return dither;
+    }
+
+    /** The top-left cells × cells of each grid, 0 for the whole grid (see {@link #CELL_CHOICES}). */
+    public IntegerProperty cellsProperty() {
+        return cells;
+    }
+
+    /** How a {@link #cellsProperty()} value reads in a list: "all" or "4×4". */
+    public static String cellsLabel(int cells) {
+        return cells == 0 ? "all" : cells + "×" + cells;
     }
 
     public ReadOnlyDoubleProperty progressProperty() {

@@ -25,7 +25,10 @@ import org.dcganstudio.core.io.AtomicFiles;
  * Animated GIFs of RGB frames through the JDK's ImageIO GIF writer. GIF holds at most 256 colours,
  * so all frames share ONE palette cut from all their pixels: a palette per frame would make the
  * same colour jump from frame to frame, which shows as flicker in a latent walk. Floyd–Steinberg
- * dithering (optional) trades the banding of smooth gradients for fine noise.
+ * dithering (optional) trades the banding of smooth gradients for fine noise. With differencing
+ * (on by default) a frame after the first stores only the rectangle that changed, its unchanged
+ * pixels transparent over the frame before: exactly the same animation, in a file that shrinks as
+ * much as the frames stand still.
  */
 public final class AnimatedGif {
 
@@ -57,8 +60,11 @@ public final class AnimatedGif {
      * @param dither Floyd–Steinberg error diffusion instead of nearest-colour mapping
      * @param lastDelayMs time the last frame shows: a longer hold lets the eye rest on where an
      *     animation ends before it loops
+     * @param differencing store each frame after the first as only the pixels that change, cropped
+     *     to their bounding box, the rest transparent over the frame before: the same animation in
+     *     a smaller file
      */
-    public record Settings(int delayMs, int loops, boolean dither, int lastDelayMs) {
+    public record Settings(int delayMs, int loops, boolean dither, int lastDelayMs, boolean differencing) {
         public Settings {
             if (delayMs < 0 || delayMs > MAX_DELAY_MS) {
                 throw new IllegalArgumentException("GIF frame delay must be in [0, " + MAX_DELAY_MS + "] ms, got "
@@ -73,9 +79,19 @@ public final class AnimatedGif {
             }
         }
 
-        /** Every frame, the last included, shows for {@code delayMs}. */
+        /** Frame differencing on. */
+        public Settings(int delayMs, int loops, boolean dither, int lastDelayMs) {
+            this(delayMs, loops, dither, lastDelayMs, true);
+        }
+
+        /** Every frame, the last included, shows for {@code delayMs}; frame differencing on. */
         public Settings(int delayMs, int loops, boolean dither) {
             this(delayMs, loops, dither, delayMs);
+        }
+
+        /** These settings with frame differencing on or off. */
+        public Settings withDifferencing(boolean on) {
+            return new Settings(delayMs, loops, dither, lastDelayMs, on);
         }
     }
 
@@ -122,7 +138,10 @@ public final class AnimatedGif {
             }
         }
         int[] palette = palette(frames);
-        IndexColorModel colours = colourModel(palette);
+        // One slot past the colours is the transparent index of differenced frames. It is reserved
+        // whether or not differencing is on, so turning it off changes the file, never a pixel.
+        int transparent = palette.length;
+        IndexColorModel colours = colourModel(palette, transparent);
         Mapper mapper = new Mapper(palette);
         ImageWriter writer = gifWriter();
         try {
@@ -130,14 +149,20 @@ public final class AnimatedGif {
                 try (ImageOutputStream ios = new MemoryCacheImageOutputStream(out)) {
                     writer.setOutput(ios);
                     writer.prepareWriteSequence(null);
+                    byte[] previous = null;
                     for (int i = 0; i < frames.size(); i++) {
-                        BufferedImage indexed = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_INDEXED,
-                                colours);
-                        indexed.getRaster().setDataElements(0, 0, width, height,
-                                mapper.map(frames.get(i), width, height, settings.dither()));
+                        byte[] indices = mapper.map(frames.get(i), width, height, settings.dither());
+                        Patch patch = settings.differencing() && previous != null
+                                ? Patch.difference(previous, indices, width, height, (byte) transparent)
+                                : new Patch(0, 0, width, height, indices, false);
+                        BufferedImage indexed = new BufferedImage(patch.width(), patch.height(),
+                                BufferedImage.TYPE_BYTE_INDEXED, colours);
+                        indexed.getRaster().setDataElements(0, 0, patch.width(), patch.height(), patch.indices());
                         int delay = i == frames.size() - 1 ? settings.lastDelayMs() : settings.delayMs();
-                        IIOMetadata meta = frameMetadata(writer, indexed, delay, settings.loops(), i == 0);
+                        IIOMetadata meta = frameMetadata(writer, indexed, patch, transparent,
+                                settings.differencing(), delay, settings.loops(), i == 0);
                         writer.writeToSequence(new IIOImage(indexed, null, meta), null);
+                        previous = indices;
                         if (!progress.frameDone(i + 1, frames.size())) {
                             throw new CancellationException("writing " + file + " cancelled after " + (i + 1)
                                     + " of " + frames.size() + " frames");
@@ -152,12 +177,79 @@ public final class AnimatedGif {
     }
 
     /**
-     * The shared palette as 0xRRGGBB values, at most {@value #MAX_COLOURS}: the frames' own colours
-     * when they have that few (lossless), else a median cut of all their pixels.
+     * Unchanged pixels become transparent only in runs at least this long along a row. A lone
+     * unchanged pixel among changed ones breaks the LZW strings around it whichever index it gets,
+     * and keeping its own index does no harm (it shows the colour already there); on 82 dithered
+     * 8×8 face grids, runs of 4 made the file 0.6% smaller than clearing every unchanged pixel.
+     */
+    private static final int MIN_CLEAR_RUN = 4;
+
+    /**
+     * What one frame stores: a rectangle of palette indices at an offset on the canvas.
+     *
+     * @param transparent whether {@code indices} holds the transparent index (pixels that keep the
+     *     previous frame's colour)
+     */
+    private record Patch(int left, int top, int width, int height, byte[] indices, boolean transparent) {
+
+        /**
+         * The pixels of {@code next} that differ from {@code previous}, cropped to their bounding
+         * box, with runs of unchanged ones inside it set to {@code clear}. Drawn over
+         * {@code previous} without disposal it gives exactly {@code next}. Identical frames still
+         * need a pixel: GIF has no empty image.
+         */
+        static Patch difference(byte[] previous, byte[] next, int width, int height, byte clear) {
+            int minX = width;
+            int minY = height;
+            int maxX = -1;
+            int maxY = -1;
+            for (int y = 0, p = 0; y < height; y++) {
+                for (int x = 0; x < width; x++, p++) {
+                    if (previous[p] != next[p]) {
+                        minX = Math.min(minX, x);
+                        maxX = Math.max(maxX, x);
+                        minY = Math.min(minY, y);
+                        maxY = y;
+                    }
+                }
+            }
+            if (maxX < 0) {
+                return new Patch(0, 0, 1, 1, new byte[] {clear}, true);
+            }
+            int w = maxX - minX + 1;
+            int h = maxY - minY + 1;
+            byte[] out = new byte[w * h];
+            for (int y = 0; y < h; y++) {
+                int row = (minY + y) * width + minX;
+                for (int x = 0; x < w; ) {
+                    int p = row + x;
+                    if (previous[p] != next[p]) {
+                        out[y * w + x] = next[p];
+                        x++;
+                        continue;
+                    }
+                    int run = 1;
+                    while (x + run < w && previous[p + run] == next[p + run]) {
+                        run++;
+                    }
+                    for (int k = 0; k < run; k++) {
+                        out[y * w + x + k] = run >= MIN_CLEAR_RUN ? clear : next[p + k];
+                    }
+                    x += run;
+                }
+            }
+            return new Patch(minX, minY, w, h, out, true);
+        }
+    }
+
+    /**
+     * The shared palette as 0xRRGGBB values, at most {@value #MAX_COLOURS} − 1 (the last slot of a
+     * GIF's table is its transparent index): the frames' own colours when they have that few
+     * (lossless), else a median cut of all their pixels.
      */
     public static int[] palette(List<int[]> frames) {
-        int[] exact = distinctColours(frames, MAX_COLOURS);
-        return exact != null ? exact : medianCut(frames, MAX_COLOURS);
+        int[] exact = distinctColours(frames, MAX_COLOURS - 1);
+        return exact != null ? exact : medianCut(frames, MAX_COLOURS - 1);
     }
 
     private static ImageWriter gifWriter() throws IOException {
@@ -168,8 +260,8 @@ public final class AnimatedGif {
         return writers.next();
     }
 
-    private static IIOMetadata frameMetadata(ImageWriter writer, BufferedImage frame, int delayMs, int loops,
-            boolean first) throws IOException {
+    private static IIOMetadata frameMetadata(ImageWriter writer, BufferedImage frame, Patch patch, int transparent,
+            boolean keep, int delayMs, int loops, boolean first) throws IOException {
         ImageWriteParam param = writer.getDefaultWriteParam();
         // Interlacing only helps a still image show early over a slow link; the JDK writer turns it
         // on by default, and frames a few rows high then lose rows on the way through its reader.
@@ -180,12 +272,17 @@ public final class AnimatedGif {
         String format = meta.getNativeMetadataFormatName();
         IIOMetadataNode root = (IIOMetadataNode) meta.getAsTree(format);
         IIOMetadataNode control = child(root, "GraphicControlExtension");
-        control.setAttribute("disposalMethod", "none");
+        // Disposal says what happens to this frame before the next is drawn: a differenced next
+        // frame is drawn over it, so it must stay; "none" leaves the choice to the player.
+        control.setAttribute("disposalMethod", keep ? "doNotDispose" : "none");
         control.setAttribute("userInputFlag", "FALSE");
-        control.setAttribute("transparentColorFlag", "FALSE");
+        control.setAttribute("transparentColorFlag", patch.transparent() ? "TRUE" : "FALSE");
         control.setAttribute("delayTime", Integer.toString(Math.round(delayMs / 10f)));
-        control.setAttribute("transparentColorIndex", "0");
-        child(root, "ImageDescriptor").setAttribute("interlaceFlag", "FALSE");
+        control.setAttribute("transparentColorIndex", Integer.toString(patch.transparent() ? transparent : 0));
+        IIOMetadataNode descriptor = child(root, "ImageDescriptor");
+        descriptor.setAttribute("interlaceFlag", "FALSE");
+        descriptor.setAttribute("imageLeftPosition", Integer.toString(patch.left()));
+        descriptor.setAttribute("imageTopPosition", Integer.toString(patch.top()));
         if (first) {
             // Browsers only repeat a GIF that carries Netscape's loop extension.
             IIOMetadataNode app = new IIOMetadataNode("ApplicationExtension");
@@ -213,9 +310,12 @@ public final class AnimatedGif {
         return node;
     }
 
-    /** GIF tables come in powers of two; the unused tail is black and never referenced. */
-    private static IndexColorModel colourModel(int[] palette) {
-        int size = Math.max(2, Integer.highestOneBit(Math.max(1, palette.length - 1)) << 1);
+    /**
+     * The palette, then the transparent slot, in a power-of-two table as GIF needs; the unused tail
+     * is black and never referenced.
+     */
+    private static IndexColorModel colourModel(int[] palette, int transparent) {
+        int size = Math.max(2, Integer.highestOneBit(transparent) << 1);
         byte[] r = new byte[size];
         byte[] g = new byte[size];
         byte[] b = new byte[size];
@@ -401,6 +501,7 @@ public final class AnimatedGif {
     }
 
     /** Maps pixels to palette indices, nearest colour in RGB, with or without error diffusion. */
+
     private static final class Mapper {
         private static final int CACHE = 1 << 12;
 

@@ -54,6 +54,36 @@ class ExportViewModelTest {
     }
 
     @Test
+    void cellsKeepTheTopLeftCornerOfEachGridAndTooManyAreNamed() throws Exception {
+        ExportViewModel vm = new ExportViewModel(BackgroundTasks.SAME_THREAD);
+        vm.runDirProperty().set(run);
+        vm.framesProperty().set(3);
+        vm.captionProperty().set(false);
+        assertEquals(0, vm.cellsProperty().get(), "the whole grid unless asked");
+        assertEquals("all", ExportViewModel.cellsLabel(0));
+        assertEquals("4×4", ExportViewModel.cellsLabel(4));
+        vm.cellsProperty().set(2);
+        Path out = tmp.resolve("corner.gif");
+        vm.exportGif(out);
+        int side = 2 * (32 + 2) + 2; // two 32-pixel cells and three borders
+        try (ImageInputStream in = ImageIO.createImageInputStream(out.toFile())) {
+            ImageReader reader = ImageIO.getImageReadersByFormatName("gif").next();
+            reader.setInput(in);
+            assertEquals(side, reader.getWidth(0));
+            assertEquals(side, reader.getHeight(0));
+        }
+        assertTrue(vm.messageProperty().get().contains(side + "×" + side), vm.messageProperty().get());
+
+        vm.cellsProperty().set(99);
+        Path big = tmp.resolve("too-big.gif");
+        vm.exportGif(big);
+        assertFalse(Files.exists(big));
+        assertTrue(vm.messageProperty().get().startsWith("could not export: cells 99×99: 99×99 cells do not fit"),
+                vm.messageProperty().get());
+        assertFalse(vm.busyProperty().get());
+    }
+
+    @Test
     void cancellingLeavesNoFile() {
         ExportViewModel vm = new ExportViewModel(BackgroundTasks.SAME_THREAD);
         vm.runDirProperty().set(run);

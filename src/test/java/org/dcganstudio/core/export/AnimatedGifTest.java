@@ -113,6 +113,122 @@ class AnimatedGifTest {
         assertTrue(ditherBands < plainBands / 2, "dithered " + ditherBands + " vs plain " + plainBands);
     }
 
+    /**
+     * A walk with every kind of change: a square moving over a gradient, noise that redraws one
+     * strip in every frame, a frame repeated, and more colours than a GIF holds.
+     */
+    private static List<int[]> walk(int w, int h, int n) {
+        java.util.Random random = new java.util.Random(7);
+        List<int[]> frames = new ArrayList<>();
+        for (int f = 0; f < n; f++) {
+            if (f == 3) {
+                frames.add(frames.get(2).clone());
+                continue;
+            }
+            int[] px = new int[w * h];
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    int rgb = (x * 5) << 16 | (y * 6) << 8 | (x + y) * 2;
+                    if (x >= 2 * f && x < 2 * f + 6 && y >= 4 && y < 10) {
+                        rgb = 0xE04010;
+                    }
+                    if (y >= h - 3) {
+                        rgb = random.nextInt(1 << 24);
+                    }
+                    px[y * w + x] = rgb;
+                }
+            }
+            frames.add(px);
+        }
+        return frames;
+    }
+
+    @Test
+    void differencedFramesCompositeToExactlyTheFramesWrittenWhole() throws IOException {
+        int w = 40;
+        int h = 30;
+        List<int[]> frames = walk(w, h, 6);
+        for (boolean dither : new boolean[] {false, true}) {
+            AnimatedGif.Settings whole = new AnimatedGif.Settings(40, 2, dither, 500, false);
+            Path wholeGif = dir.resolve("whole-" + dither + ".gif");
+            Path diffGif = dir.resolve("diff-" + dither + ".gif");
+            AnimatedGif.writePixels(wholeGif, frames, w, h, whole, AnimatedGif.Progress.NONE);
+            AnimatedGif.writePixels(diffGif, frames, w, h, whole.withDifferencing(true), AnimatedGif.Progress.NONE);
+            Decoded a = decode(wholeGif);
+            Decoded b = decode(diffGif);
+            String what = dither ? "dithered" : "nearest colour";
+            assertEquals(6, b.frames().size(), what);
+            assertEquals(List.of(4, 4, 4, 4, 4, 50), b.delays(), what);
+            assertArrayEquals(new byte[] {1, 2, 0}, b.loop(), what);
+            assertEquals(List.of(false, false, false, false, false, false), b.local(), "one global palette: " + what);
+            assertEquals(w, b.width());
+            assertEquals(h, b.height());
+            for (int f = 0; f < 6; f++) {
+                assertArrayEquals(a.frames().get(f), b.frames().get(f), what + " frame " + f + " as displayed");
+                GifFiles.Stored whole0 = a.stored().get(f);
+                assertEquals(List.of(0, 0, w, h, -1), List.of(whole0.left(), whole0.top(), whole0.width(),
+                        whole0.height(), whole0.transparentIndex()), "without differencing every frame is whole");
+            }
+            GifFiles.Stored first = b.stored().get(0);
+            assertEquals(List.of(0, 0, w, h, -1), List.of(first.left(), first.top(), first.width(), first.height(),
+                    first.transparentIndex()), "the first frame is whole and opaque");
+            assertEquals("doNotDispose", first.disposal(), "the second frame is drawn over the first");
+            assertEquals("none", a.stored().get(0).disposal(), "without differencing the player may clear");
+            int clear = b.stored().get(1).transparentIndex();
+            assertTrue(clear > 0, "differenced frames name a transparent index");
+            long cleared = 0;
+            for (int f = 1; f < 6; f++) {
+                GifFiles.Stored s = b.stored().get(f);
+                assertEquals("doNotDispose", s.disposal(), what + " frame " + f + " stays under the next");
+                assertEquals("none", a.stored().get(f).disposal(), what + " frame " + f + " written whole");
+                assertEquals(clear, s.transparentIndex(), "one reserved slot");
+                for (int v : a.stored().get(f).indices()) {
+                    assertTrue(v != clear, "the reserved slot is never a colour");
+                }
+                for (int v : s.indices()) {
+                    cleared += v == clear ? 1 : 0;
+                }
+            }
+            assertTrue(cleared > 0, what + ": unchanged pixels are stored transparent");
+            GifFiles.Stored repeat = b.stored().get(3);
+            assertEquals(List.of(1, 1, clear), List.of(repeat.width(), repeat.height(), repeat.indices()[0]),
+                    "a repeated frame stores one transparent pixel");
+        }
+    }
+
+    @Test
+    void aDifferencedFrameIsCroppedToTheRectangleThatChanged() throws IOException {
+        int w = 16;
+        int h = 9;
+        int[] a = new int[w * h];
+        java.util.Arrays.fill(a, 0x204060);
+        int[] b = a.clone();
+        // Changed: (3,2), (12,2), (3,6), and (5,4), (8,4) with two short unchanged runs between them.
+        for (int p : new int[] {2 * w + 3, 2 * w + 12, 6 * w + 3, 4 * w + 5, 4 * w + 8}) {
+            b[p] = p == 4 * w + 8 ? 0x000000 : 0xFFFFFF;
+        }
+        Path gif = dir.resolve("crop.gif");
+        AnimatedGif.writePixels(gif, List.of(a, b), w, h, new AnimatedGif.Settings(100, 0, false),
+                AnimatedGif.Progress.NONE);
+        Decoded d = decode(gif);
+        GifFiles.Stored s = d.stored().get(1);
+        assertEquals(List.of(3, 2, 10, 5), List.of(s.left(), s.top(), s.width(), s.height()), "x 3-12, y 2-6");
+        assertArrayEquals(a, d.frames().get(0));
+        assertArrayEquals(b, d.frames().get(1));
+        int background = d.stored().get(0).indices()[0];
+        StringBuilder row4 = new StringBuilder();
+        int transparent = 0;
+        for (int i = 0; i < s.indices().length; i++) {
+            int v = s.indices()[i];
+            transparent += v == s.transparentIndex() ? 1 : 0;
+            if (i / s.width() == 2) {
+                row4.append(v == s.transparentIndex() ? '.' : v == background ? 'b' : 'X');
+            }
+        }
+        assertEquals("bbXbbX....", row4.toString(), "unchanged runs shorter than 4 keep their own colour");
+        assertEquals(5 * 10 - 5 - 4, transparent, "every other unchanged pixel is transparent");
+    }
+
     @Test
     void cancellingLeavesNoFileAndKeepsAnOldOne() throws IOException {
         List<int[]> frames = List.of(new int[] {1}, new int[] {2}, new int[] {3});

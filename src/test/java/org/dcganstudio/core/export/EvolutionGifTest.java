@@ -360,6 +360,128 @@ class EvolutionGifTest {
                 () -> new EvolutionGif.Options(Selection.all(), 100, 1, false, 70_000, true));
     }
 
+    // ---- sub-grids ----
+
+    /**
+     * A fake run whose grids are {@code columns × rows} cells of {@code size}-pixel images laid out as
+     * ImageGrid does, each cell one colour that depends on its place and the step.
+     */
+    private Path cellRun(String name, List<Long> steps, int columns, int rows, int size) throws IOException {
+        Path run = dir.resolve(name);
+        Files.createDirectories(run.resolve("samples"));
+        Files.writeString(run.resolve("config.json"), "{\"image_size\": " + size + ", \"channels\": 3}\n");
+        int cell = size + ImageGrid.PADDING;
+        for (long s : steps) {
+            BufferedImage img = new BufferedImage(columns * cell + ImageGrid.PADDING, rows * cell + ImageGrid.PADDING,
+                    BufferedImage.TYPE_INT_RGB);
+            for (int c = 0; c < columns * rows; c++) {
+                int rgb = colourOf(s + 7L * c);
+                for (int y = 0; y < size; y++) {
+                    for (int x = 0; x < size; x++) {
+                        img.setRGB(ImageGrid.PADDING + (c % columns) * cell + x,
+                                ImageGrid.PADDING + (c / columns) * cell + y, rgb);
+                    }
+                }
+            }
+            ImageIO.write(img, "png", run.resolve(String.format(Locale.ROOT, "samples/step-%06d.png", s)).toFile());
+        }
+        return run;
+    }
+
+    @Test
+    void aSubGridKeepsTheTopLeftCellsWithTheirBorders() throws IOException {
+        Path run = cellRun("cells", steps(0, 30, 10), 3, 2, 4);
+        Path gif = dir.resolve("sub.gif");
+        EvolutionGif.Result r = EvolutionGif.write(run, gif, EvolutionGif.Options.defaults()
+                .withSubGrid(new EvolutionGif.SubGrid(2, 1)), EvolutionGif.Progress.NONE);
+        int w = 2 * 6 + 2;
+        int h = 6 + 2;
+        assertEquals(List.of(w, h), List.of(r.width(), r.height()), "2 cells of 4 pixels and 3 borders across");
+        GifFiles.Decoded d = GifFiles.read(gif);
+        assertEquals(List.of(w, h), List.of(d.width(), d.height()));
+        for (int i = 0; i < 4; i++) {
+            BufferedImage png = ImageIO.read(run.resolve(String.format(Locale.ROOT, "samples/step-%06d.png",
+                    r.steps().get(i))).toFile());
+            int[] expected = png.getRGB(0, 0, w, h, null, 0, w);
+            for (int p = 0; p < expected.length; p++) {
+                expected[p] &= 0xFFFFFF;
+            }
+            assertArrayEquals(expected, d.frames().get(i), "frame " + i + " is the grid's top-left 2×1 cells");
+        }
+
+        Path captioned = dir.resolve("captioned.gif");
+        EvolutionGif.Result c = EvolutionGif.write(run, captioned,
+                new EvolutionGif.Options(Selection.all(), 100, 3, true, 0, true).withSubGrid(
+                        new EvolutionGif.SubGrid(1, 2)), EvolutionGif.Progress.NONE);
+        assertEquals(List.of(3 * 8, 3 * (2 * 6 + 2 + EvolutionFrames.CAPTION_HEIGHT)), List.of(c.width(), c.height()),
+                "scaled, with the caption strip under the cells");
+        GifFiles.Decoded cd = GifFiles.read(captioned);
+        assertEquals(List.of(c.width(), c.height()), List.of(cd.width(), cd.height()));
+
+        Path whole = dir.resolve("whole.gif");
+        EvolutionGif.Result all = EvolutionGif.write(run, whole, EvolutionGif.Options.defaults()
+                .withSubGrid(new EvolutionGif.SubGrid(3, 2)), EvolutionGif.Progress.NONE);
+        assertEquals(List.of(3 * 6 + 2, 2 * 6 + 2), List.of(all.width(), all.height()), "all cells: the whole grid");
+    }
+
+    @Test
+    void differencingChangesTheFileNotThePictures() throws IOException {
+        // Cells of 20 pixels: a frame wide enough for the caption's step number.
+        Path run = cellRun("cells", List.of(0L, 10L, 20L, 30L), 3, 2, 20);
+        // Step 20's grid again at step 30: only the caption changes between those two frames.
+        Files.copy(run.resolve("samples/step-000020.png"), run.resolve("samples/step-000030.png"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        EvolutionGif.Options o = new EvolutionGif.Options(Selection.all(), 100, 2, true, 0, true);
+        Path on = dir.resolve("on.gif");
+        Path off = dir.resolve("off.gif");
+        EvolutionGif.write(run, on, o, EvolutionGif.Progress.NONE);
+        EvolutionGif.write(run, off, o.withDifferencing(false), EvolutionGif.Progress.NONE);
+        GifFiles.Decoded a = GifFiles.read(on);
+        GifFiles.Decoded b = GifFiles.read(off);
+        for (int i = 0; i < 4; i++) {
+            assertArrayEquals(b.frames().get(i), a.frames().get(i), "frame " + i);
+            assertEquals(b.width() * b.height(), b.stored().get(i).indices().length, "off: frame " + i + " whole");
+        }
+        GifFiles.Stored last = a.stored().get(3);
+        assertTrue(last.top() >= 2 * (2 * 22 + 2) && last.top() + last.height() <= a.height(),
+                "only the caption strip, below the grid, is stored: rows " + last.top() + " to "
+                        + (last.top() + last.height()));
+        assertTrue(last.width() < a.width() / 2, "only the step number: " + last.width() + " pixels wide");
+        assertTrue(Files.size(on) < Files.size(off), Files.size(on) + " vs " + Files.size(off) + " bytes");
+    }
+
+    @Test
+    void subGridsThatDoNotFitOrRunsWithoutCellsAreRefusedNamingTheGrid() throws IOException {
+        Path run = cellRun("cells", steps(0, 20, 10), 3, 2, 4);
+        Path gif = dir.resolve("x.gif");
+        for (EvolutionGif.SubGrid big : List.of(new EvolutionGif.SubGrid(4, 1), new EvolutionGif.SubGrid(1, 3))) {
+            EvolutionGif.SubGridException e = assertThrows(EvolutionGif.SubGridException.class,
+                    () -> EvolutionGif.write(run, gif, EvolutionGif.Options.defaults().withSubGrid(big),
+                            EvolutionGif.Progress.NONE));
+            assertTrue(e.getMessage().contains(big + " cells do not fit") && e.getMessage().contains("hold 3×2 cells")
+                    && e.getMessage().contains("4×4 pixels"), e.getMessage());
+        }
+
+        Files.writeString(run.resolve("config.json"), "{\"channels\": 3}");
+        EvolutionGif.SubGridException noSize = assertThrows(EvolutionGif.SubGridException.class,
+                () -> EvolutionGif.write(run, gif, EvolutionGif.Options.defaults()
+                        .withSubGrid(new EvolutionGif.SubGrid(1, 1)), EvolutionGif.Progress.NONE));
+        assertTrue(noSize.getMessage().contains("config.json") && noSize.getMessage().contains("image_size"),
+                noSize.getMessage());
+
+        Files.writeString(run.resolve("config.json"), "{\"image_size\": 5}");
+        EvolutionGif.SubGridException wrongSize = assertThrows(EvolutionGif.SubGridException.class,
+                () -> EvolutionGif.write(run, gif, EvolutionGif.Options.defaults()
+                        .withSubGrid(new EvolutionGif.SubGrid(1, 1)), EvolutionGif.Progress.NONE));
+        assertTrue(wrongSize.getMessage().contains("step-000000.png is 20×14 pixels, which is no grid of 5×5"),
+                wrongSize.getMessage());
+
+        assertFalse(Files.exists(gif), "nothing written");
+        assertThrows(IllegalArgumentException.class, () -> new EvolutionGif.SubGrid(0, 2));
+        EvolutionGif.write(run, gif, EvolutionGif.Options.defaults(), EvolutionGif.Progress.NONE);
+        assertTrue(Files.exists(gif), "without a sub-grid image_size is not needed");
+    }
+
     private static List<String> listing(Path folder) throws IOException {
         try (Stream<Path> files = Files.list(folder)) {
             return files.map(f -> f.getFileName().toString()).sorted().toList();
