@@ -341,4 +341,36 @@ class ExploreViewModelTest {
         vm.exportDimensionSweepGif(2, gif, 1, 80);
         assertEquals(32, GifFiles.read(gif).width(), "after a cancel the next export runs: " + vm.messageProperty().get());
     }
+
+    @Test
+    void aSweepCancelledBeforeItsFramesAreDrawnWritesNothing() throws Exception {
+        List<Runnable> waiting = new java.util.ArrayList<>();
+        BackgroundTasks later = new BackgroundTasks() {
+            @Override
+            public <T> void run(java.util.concurrent.Callable<T> work, java.util.function.Consumer<T> onDone,
+                    java.util.function.Consumer<Throwable> onError) {
+                waiting.add(() -> SAME_THREAD.run(work, onDone, onError));
+            }
+
+            @Override
+            public void onUi(Runnable action) {
+                action.run();
+            }
+        };
+        generator.use(weights(11));
+        ExploreViewModel deferred = new ExploreViewModel(generator, later);
+        Path gif = tmp.resolve("never.gif");
+        deferred.exportDimensionSweepGif(0, gif, 1, 80);
+        assertTrue(deferred.exportingProperty().get());
+        assertEquals(-1, deferred.exportProgressProperty().get(), "indeterminate until frames are drawn");
+        deferred.exportDimensionSweepGif(1, tmp.resolve("second.gif"), 1, 80);
+        assertEquals(1, waiting.size(), "one export at a time: " + deferred.messageProperty().get());
+        deferred.cancelExport();
+        waiting.get(0).run();
+        assertEquals("cancelled; nothing was written", deferred.messageProperty().get());
+        assertFalse(deferred.exportingProperty().get());
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(tmp)) {
+            assertEquals(List.of(), files.toList());
+        }
+    }
 }
