@@ -248,7 +248,7 @@ final class ExploreView extends BorderPane {
         FlowPane bar = new FlowPane(6, 6, newSamples, batchStats, addAnchor, copy, export, scale, exportProgress(),
                 timing, message);
         bar.setPadding(new Insets(4, 0, 4, 0));
-        grid.setPrefColumns(4);
+        grid.setPrefColumns(ExploreViewModel.GRID_COLUMNS);
         grid.setPrefTileWidth(72);
         grid.setPrefTileHeight(72);
         Label empty = new Label("Load a generator: open a checkpoint, follow a training run, or click a sample in "

@@ -118,7 +118,7 @@ public final class ExploreViewModel {
         imageChannel = r.channel("explore image");
         stripChannel = r.channel("explore strip");
         gridChannel = r.channel("explore grid");
-        // made last, so a sweep waits while the user drags instead of holding the sliders up
+        // made after this view's other channels: a sweep waits while the user drags, not the reverse
         sweepChannel = r.channel("explore sweep");
         sweepChannel.onRendered(done -> {
             synchronized (sweepDrawn) {
