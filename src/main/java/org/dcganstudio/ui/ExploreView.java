@@ -5,16 +5,20 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
@@ -53,9 +57,18 @@ final class ExploreView extends BorderPane {
     private final HBox anchors = new HBox(4);
     private final VBox directionBox = new VBox(4);
     private final VBox dimensionBox = new VBox(2);
+    // the Export menu's sweeps: the keyboard's way to them (Space is the window's pause key)
+    private final javafx.scene.control.Menu directionSweeps = new javafx.scene.control.Menu("Direction sweep as GIF");
+    private final javafx.scene.control.Menu dimensionSweeps = new javafx.scene.control.Menu("Dimension sweep as GIF");
+    /** Held here: a bidirectional binding only keeps a weak reference to this adapter. */
+    private final javafx.beans.property.ObjectProperty<Integer> exportScale;
+    /** Asks where to save; tests put a chooser-free answer here. */
+    private Function<FileChooser, File> saveDialog = chooser -> chooser.showSaveDialog(
+            getScene() == null ? null : getScene().getWindow());
 
     ExploreView(ExploreViewModel vm) {
         this.vm = vm;
+        this.exportScale = vm.exportScaleProperty().asObject();
         getStyleClass().add("explore-view");
         image.setId("explore-image");
         grid.setId("explore-grid");
@@ -188,15 +201,19 @@ final class ExploreView extends BorderPane {
         copy.setOnAction(e -> copyImage());
         MenuButton export = new MenuButton("Export");
         export.setGraphic(Icons.icon("mdi2e-export"));
-        for (int s : ExploreViewModel.SCALES) {
-            MenuItem item = new MenuItem("Image as PNG, " + s + "×");
-            item.setOnAction(e -> save("PNG image", "*.png", p -> vm.exportPng(p, s)));
-            export.getItems().add(item);
-        }
-        MenuItem strip1 = new MenuItem("Interpolation strip as PNG, 4×");
-        strip1.setOnAction(e -> save("PNG image", "*.png", p -> vm.exportStripPng(p, 4)));
-        MenuItem walkGif = new MenuItem("Interpolation walk as GIF, 4×");
-        walkGif.setOnAction(e -> save("Animated GIF", "*.gif", p -> vm.exportWalkGif(p, 4, 100)));
+        export.setId("explore-export");
+        MenuItem png = new MenuItem("Image as PNG…");
+        png.setOnAction(e -> save("PNG image", "*.png", "image.png", p -> vm.exportPng(p, scale())));
+        MenuItem gridPng = new MenuItem("Sample grid as PNG…");
+        gridPng.setOnAction(e -> save("PNG image", "*.png", "samples.png", p -> vm.exportGridPng(p, scale())));
+        MenuItem strip1 = new MenuItem("Interpolation strip as PNG…");
+        strip1.setOnAction(e -> save("PNG image", "*.png", "strip.png", p -> vm.exportStripPng(p, scale())));
+        MenuItem walkGif = new MenuItem("Interpolation walk as GIF…");
+        walkGif.setOnAction(e -> save("Animated GIF", "*.gif", "walk.gif", p -> vm.exportWalkGif(p, scale(), 100)));
+        walkGif.disableProperty().bind(vm.exportingProperty());
+        directionSweeps.setId("direction-sweeps");
+        dimensionSweeps.setId("dimension-sweeps");
+        export.getItems().addAll(png, gridPng, strip1, walkGif, directionSweeps, dimensionSweeps);
         MenuItem saveZ = new MenuItem("Latent vector (.npy)…");
         saveZ.setOnAction(e -> save("NumPy array", "*.npy", vm::saveLatent));
         MenuItem loadZ = new MenuItem("Open latent vector (.npy)…");
@@ -205,17 +222,33 @@ final class ExploreView extends BorderPane {
         saveX.setOnAction(e -> save("Exploration", "*.json", vm::saveExploration));
         MenuItem loadX = new MenuItem("Open exploration (.json)…");
         loadX.setOnAction(e -> open("Exploration", "*.json", vm::loadExploration));
-        export.getItems().addAll(new javafx.scene.control.SeparatorMenuItem(), strip1, walkGif,
-                new javafx.scene.control.SeparatorMenuItem(), saveZ, loadZ, saveX, loadX);
+        export.getItems().addAll(new javafx.scene.control.SeparatorMenuItem(), saveZ, loadZ, saveX, loadX);
+        ChoiceBox<Integer> scale = new ChoiceBox<>();
+        scale.getItems().setAll(ExploreViewModel.SCALES);
+        scale.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Integer s) {
+                return s == null ? "" : s + "×";
+            }
+
+            @Override
+            public Integer fromString(String text) {
+                return Integer.valueOf(text.replace("×", ""));
+            }
+        });
+        scale.valueProperty().bindBidirectional(exportScale);
+        scale.setId("export-scale");
+        scale.setTooltip(new Tooltip("Scale of exported PNGs and GIFs (nearest neighbour: pixels stay sharp)"));
         Label timing = new Label();
         timing.textProperty().bind(Bindings.createStringBinding(() -> String.format(Locale.ROOT, "render %.1f ms",
                 vm.renderMillisProperty().get()), vm.renderMillisProperty()));
         timing.setTooltip(new Tooltip("Time from the newest slider position to its image"));
         Label message = new Label();
         message.textProperty().bind(vm.messageProperty());
-        FlowPane bar = new FlowPane(6, 6, newSamples, batchStats, addAnchor, copy, export, timing, message);
+        FlowPane bar = new FlowPane(6, 6, newSamples, batchStats, addAnchor, copy, export, scale, exportProgress(),
+                timing, message);
         bar.setPadding(new Insets(4, 0, 4, 0));
-        grid.setPrefColumns(4);
+        grid.setPrefColumns(ExploreViewModel.GRID_COLUMNS);
         grid.setPrefTileWidth(72);
         grid.setPrefTileHeight(72);
         Label empty = new Label("Load a generator: open a checkpoint, follow a training run, or click a sample in "
@@ -228,6 +261,28 @@ final class ExploreView extends BorderPane {
         VBox box = new VBox(6, empty, bar, images);
         box.setPadding(new Insets(8));
         return box;
+    }
+
+    /** The GIF export's progress and its Cancel, shown while one runs. */
+    private Node exportProgress() {
+        ProgressBar bar = new ProgressBar();
+        bar.progressProperty().bind(vm.exportProgressProperty());
+        bar.setPrefWidth(120);
+        bar.setId("explore-export-progress");
+        bar.setTooltip(new Tooltip("Drawing the frames, then writing the GIF"));
+        Button cancel = Icons.decorate(new Button("Cancel"), "mdi2c-close", "Stop the export; nothing is written");
+        cancel.setOnAction(e -> vm.cancelExport());
+        cancel.setId("explore-export-cancel");
+        HBox box = new HBox(4, bar, cancel);
+        box.setAlignment(Pos.CENTER_LEFT);
+        box.setId("explore-export-busy");
+        box.visibleProperty().bind(vm.exportingProperty());
+        box.managedProperty().bind(box.visibleProperty());
+        return box;
+    }
+
+    private int scale() {
+        return vm.exportScaleProperty().get();
     }
 
     private Node pathPane() {
@@ -298,6 +353,8 @@ final class ExploreView extends BorderPane {
 
     private void showDirections() {
         directionBox.getChildren().clear();
+        directionSweeps.getItems().clear();
+        directionSweeps.setDisable(vm.directions().isEmpty());
         List<DirectionSlider> list = vm.directions();
         for (int i = 0; i < list.size(); i++) {
             DirectionSlider d = list.get(i);
@@ -306,12 +363,19 @@ final class ExploreView extends BorderPane {
             name.setMinWidth(80);
             Button reset = Icons.decorate(new Button(), "mdi2r-restore", "Back to 0");
             reset.setOnAction(e -> d.reset());
-            directionBox.getChildren().add(new HBox(4, name, s, reset));
+            int index = i;
+            Runnable sweep = () -> save("Animated GIF", "*.gif", "sweep-" + d.name().replace(" ", "") + ".gif",
+                    p -> vm.exportDirectionSweepGif(index, p, scale(), ExploreViewModel.SWEEP_DELAY_MS));
+            directionBox.getChildren().add(new HBox(4, name, s, reset, sweepButton(s, sweep, d.name(), "σ along it",
+                    "sweep-direction-" + i)));
+            directionSweeps.getItems().add(sweepItem(d.name() + "…", sweep));
         }
     }
 
     private void showDimensions() {
         dimensionBox.getChildren().clear();
+        dimensionSweeps.getItems().clear();
+        dimensionSweeps.setDisable(vm.rawOffsets().isEmpty());
         List<javafx.beans.property.DoubleProperty> raw = vm.rawOffsets();
         for (int i = 0; i < raw.size(); i++) {
             javafx.beans.property.DoubleProperty p = raw.get(i);
@@ -320,8 +384,35 @@ final class ExploreView extends BorderPane {
             name.setMinWidth(36);
             Button reset = Icons.decorate(new Button(), "mdi2r-restore", "Back to 0");
             reset.setOnAction(e -> p.set(0));
-            dimensionBox.getChildren().add(new HBox(4, name, s, reset));
+            int dimension = i;
+            Runnable sweep = () -> save("Animated GIF", "*.gif", "sweep-z" + dimension + ".gif",
+                    f -> vm.exportDimensionSweepGif(dimension, f, scale(), ExploreViewModel.SWEEP_DELAY_MS));
+            dimensionBox.getChildren().add(new HBox(4, name, s, reset, sweepButton(s, sweep, "z" + i,
+                    "σ of the prior", "sweep-dimension-" + i)));
+            dimensionSweeps.getItems().add(sweepItem("z" + i + "…", sweep));
         }
+    }
+
+    /**
+     * The row's "Export sweep GIF…" as a button and on the slider's context menu; the Export
+     * menu's sweep submenus hold the same actions.
+     */
+    private Button sweepButton(Slider slider, Runnable sweep, String name, String unit, String id) {
+        String what = String.format(Locale.ROOT, "Export sweep GIF…: the current image moved ±%.1f %s on %s and "
+                + "back", ExploreViewModel.SWEEP_RANGE, unit, name);
+        Button button = Icons.decorate(new Button(), "mdi2f-file-gif-box", what);
+        button.setOnAction(e -> sweep.run());
+        button.disableProperty().bind(vm.exportingProperty());
+        button.setId(id);
+        slider.setContextMenu(new ContextMenu(sweepItem("Export sweep GIF…", sweep)));
+        return button;
+    }
+
+    private MenuItem sweepItem(String text, Runnable sweep) {
+        MenuItem item = new MenuItem(text);
+        item.setOnAction(e -> sweep.run());
+        item.disableProperty().bind(vm.exportingProperty());
+        return item;
     }
 
     private static Slider slider(javafx.beans.property.DoubleProperty value, double range, String id) {
@@ -334,7 +425,7 @@ final class ExploreView extends BorderPane {
                 value.set(0);
             }
         });
-        s.setTooltip(new Tooltip("Drag to move the image; double-click to reset"));
+        s.setTooltip(new Tooltip("Drag to move the image; double-click to reset; right-click to export a sweep GIF"));
         return s;
     }
 
@@ -354,9 +445,16 @@ final class ExploreView extends BorderPane {
     }
 
     private void save(String kind, String pattern, Consumer<Path> action) {
+        save(kind, pattern, null, action);
+    }
+
+    private void save(String kind, String pattern, String initialName, Consumer<Path> action) {
         FileChooser chooser = new FileChooser();
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(kind, pattern));
-        File f = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
+        if (initialName != null) {
+            chooser.setInitialFileName(initialName);
+        }
+        File f = saveDialog.apply(chooser);
         if (f != null) {
             action.accept(f.toPath());
         }
@@ -369,6 +467,11 @@ final class ExploreView extends BorderPane {
         if (f != null) {
             action.accept(f.toPath());
         }
+    }
+
+    /** Replaces the save dialog (tests answer without a native window). */
+    void saveDialog(Function<FileChooser, File> dialog) {
+        saveDialog = dialog;
     }
 
     /** The current image's view (tests). */

@@ -8,15 +8,18 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Slider;
 import javafx.scene.image.WritableImage;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.dcganstudio.app.PreferenceStore;
@@ -28,6 +31,7 @@ import org.dcganstudio.core.model.ModelConfig;
 import org.dcganstudio.core.training.OptimizerSettings;
 import org.dcganstudio.core.training.TrainConfig;
 import org.dcganstudio.core.training.TrainingRun;
+import org.dcganstudio.testing.GifFiles;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -179,6 +183,66 @@ class StudioWindowTest {
         await(() -> robot.lookup("#explore-strip").queryAs(javafx.scene.layout.HBox.class).getChildren().size()
                 == vm.explore().framesProperty().get(), "the interpolation strip");
         snapshot(robot, "explore.png");
+    }
+
+    @Test
+    void aDimensionSliderExportsASweepGifAtTheScaleChosenInExplore(FxRobot robot) throws Exception {
+        Path run = tinyRun("sweep-run", 4);
+        robot.interact(() -> {
+            vm.generator().open(run);
+            vm.sectionProperty().set(StudioViewModel.Section.EXPLORE);
+        });
+        await(() -> window.exploreView().imageView().shown() != null, "the Explore image");
+        Path out = Files.createDirectories(tmp.resolve("sweeps"));
+        String[] suggested = new String[1];
+        robot.interact(() -> window.exploreView().saveDialog(chooser -> {
+            suggested[0] = chooser.getInitialFileName();
+            return out.resolve(suggested[0] == null ? "unnamed" : suggested[0]).toFile();
+        }));
+
+        robot.clickOn("#export-scale");
+        robot.clickOn("2×");
+        assertEquals(2, robot.lookup("#export-scale").queryAs(ChoiceBox.class).getValue());
+        assertEquals(2, vm.explore().exportScaleProperty().get());
+
+        robot.clickOn("Latent dimensions");
+        await(() -> robot.lookup("#sweep-dimension-0").tryQuery().map(javafx.scene.Node::isVisible).orElse(false),
+                "the dimension rows");
+        WaitForAsyncUtils.sleep(500, TimeUnit.MILLISECONDS); // the pane's expand animation
+        robot.clickOn("#sweep-dimension-0");
+        Path gif = out.resolve("sweep-z0.gif");
+        await(() -> vm.explore().messageProperty().get().startsWith("exported")
+                || vm.explore().messageProperty().get().startsWith("could not"), "the sweep GIF");
+        assertEquals("exported sweep-z0.gif: 48 frames", vm.explore().messageProperty().get());
+        assertFalse(vm.explore().exportingProperty().get());
+        assertEquals("sweep-z0.gif", suggested[0]);
+        GifFiles.Decoded read = GifFiles.read(gif);
+        assertEquals(2 * org.dcganstudio.app.explore.ExploreViewModel.SWEEP_STEPS, read.frames().size());
+        assertEquals(64, read.width(), "32 px at 2×");
+        try (java.util.stream.Stream<Path> files = Files.list(out)) {
+            assertEquals(List.of(gif), files.toList(), "the GIF and nothing else");
+        }
+        assertFalse(robot.lookup("#explore-export-busy").query().isVisible(),
+                "progress and Cancel show only while exporting");
+
+        // The keyboard's way (Space is the window's pause key): Enter opens the Export menu; down
+        // past the three PNGs, the walk and the direction sweeps (none found yet) to the dimension
+        // sweeps, right into them, down from z0 to z1, Enter.
+        javafx.scene.control.MenuButton export = robot.lookup("#explore-export").queryAs(
+                javafx.scene.control.MenuButton.class);
+        javafx.scene.control.Menu dimensions = (javafx.scene.control.Menu) export.getItems().stream()
+                .filter(item -> "dimension-sweeps".equals(item.getId())).findFirst().orElseThrow();
+        robot.interact(export::requestFocus);
+        robot.type(KeyCode.ENTER);
+        await(export::isShowing, "the Export menu");
+        robot.type(KeyCode.DOWN, 6);
+        robot.type(KeyCode.RIGHT);
+        await(dimensions::isShowing, "the dimension sweeps submenu");
+        robot.type(KeyCode.DOWN);
+        robot.type(KeyCode.ENTER);
+        await(() -> vm.explore().messageProperty().get().startsWith("exported sweep-z1.gif"), "the z1 sweep");
+        assertEquals(2 * org.dcganstudio.app.explore.ExploreViewModel.SWEEP_STEPS,
+                GifFiles.read(out.resolve("sweep-z1.gif")).frames().size());
     }
 
     @Test

@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
@@ -52,8 +54,17 @@ public final class ExploreViewModel {
     public static final int GRID = 16;
     /** Range of the per-dimension sliders (values added to the latent). */
     public static final double RAW_RANGE = 3;
-    /** Export scales offered for PNGs (nearest neighbour). */
-    public static final List<Integer> SCALES = List.of(1, 4, 8);
+    /** Export scales offered for PNGs and GIFs (nearest neighbour). */
+    public static final List<Integer> SCALES = List.of(1, 2, 4, 8);
+    /**
+     * How far a sweep GIF moves either side of the current latent, in standard deviations along
+     * the slider's direction (the CLI's {@code directions --sweep-range} default).
+     */
+    public static final double SWEEP_RANGE = 2.5;
+    /** Steps from −range to +range; even, so that the unswept latent is itself a frame. */
+    public static final int SWEEP_STEPS = 24;
+    /** Delay of a sweep GIF's frames: 24 steps take about two seconds each way. */
+    public static final int SWEEP_DELAY_MS = 80;
     private static final long GRID_STREAM = 77;
 
     private final ActiveGenerator generator;
@@ -61,6 +72,9 @@ public final class ExploreViewModel {
     private final LatentRenderer.Channel imageChannel;
     private final LatentRenderer.Channel gridChannel;
     private final LatentRenderer.Channel stripChannel;
+    private final LatentRenderer.Channel sweepChannel;
+    /** Woken by every sweep render and by cancel: an export waits on it for its frames. */
+    private final Object sweepDrawn = new Object();
 
     private final ReadOnlyObjectWrapper<Pixels> image = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<List<Pixels>> grid = new ReadOnlyObjectWrapper<>(List.of());
@@ -77,6 +91,10 @@ public final class ExploreViewModel {
     private final BooleanProperty spherical = new SimpleBooleanProperty(true);
     private final IntegerProperty frames = new SimpleIntegerProperty(10);
     private final DoubleProperty pathPosition = new SimpleDoubleProperty(0);
+    private final IntegerProperty exportScale = new SimpleIntegerProperty(4);
+    private final ReadOnlyBooleanWrapper exporting = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyDoubleWrapper exportProgress = new ReadOnlyDoubleWrapper(0);
+    private volatile AtomicBoolean exportCancel = new AtomicBoolean();
 
     private ModelConfig model;
     private float[] base;
@@ -100,6 +118,13 @@ public final class ExploreViewModel {
         imageChannel = r.channel("explore image");
         stripChannel = r.channel("explore strip");
         gridChannel = r.channel("explore grid");
+        // made after this view's other channels: a sweep waits while the user drags, not the reverse
+        sweepChannel = r.channel("explore sweep");
+        sweepChannel.onRendered(done -> {
+            synchronized (sweepDrawn) {
+                sweepDrawn.notifyAll();
+            }
+        });
         generator.weightsProperty().addListener((obs, old, now) -> onWeights(now));
         batchStats.addListener((obs, was, now) -> {
             renderImage();
@@ -395,28 +420,44 @@ public final class ExploreViewModel {
         FileWrites.inBackground(tasks, file, f -> writePng(f, p, scale), message::set, "exported");
     }
 
+    /** Writes the grid of samples as one PNG, four to a row as shown, at an integer scale. */
+    public void exportGridPng(Path file, int scale) {
+        List<Pixels> samples = grid.get();
+        if (samples.isEmpty()) {
+            return;
+        }
+        FileWrites.inBackground(tasks, file, f -> writePng(f, tile(samples, GRID_COLUMNS), scale), message::set,
+                "exported");
+    }
+
     /** Writes the interpolation strip as one PNG row at an integer scale. */
     public void exportStripPng(Path file, int scale) {
         List<Pixels> frames = strip.get();
         if (frames.isEmpty()) {
             return;
         }
-        FileWrites.inBackground(tasks, file, f -> writePng(f, row(frames), scale), message::set, "exported");
+        FileWrites.inBackground(tasks, file, f -> writePng(f, tile(frames, frames.size()), scale), message::set,
+                "exported");
     }
 
-    /** The images side by side with the grids' padding. */
-    static Pixels row(List<Pixels> images) {
+    /** Columns of the sample grid, in the view and in its PNG. */
+    public static final int GRID_COLUMNS = 4;
+
+    /** The images in rows of {@code columns} with the grids' padding (square images of one size). */
+    static Pixels tile(List<Pixels> images, int columns) {
         int size = images.get(0).width();
         int pad = org.dcganstudio.core.export.ImageGrid.PADDING;
-        int w = images.size() * (size + pad) + pad;
-        int h = size + 2 * pad;
+        int rows = (images.size() + columns - 1) / columns;
+        int w = columns * (size + pad) + pad;
+        int h = rows * (size + pad) + pad;
         int[] argb = new int[w * h];
         java.util.Arrays.fill(argb, 0xFF000000);
         for (int i = 0; i < images.size(); i++) {
             int[] src = images.get(i).argb();
-            int ox = pad + i * (size + pad);
+            int ox = pad + (i % columns) * (size + pad);
+            int oy = pad + (i / columns) * (size + pad);
             for (int y = 0; y < size; y++) {
-                System.arraycopy(src, y * size, argb, (pad + y) * w + ox, size);
+                System.arraycopy(src, y * size, argb, (oy + y) * w + ox, size);
             }
         }
         return new Pixels(w, h, argb);
@@ -435,7 +476,7 @@ public final class ExploreViewModel {
 
     /**
      * Writes the interpolation walk as an animated GIF, there and back so it loops without a jump,
-     * at an integer scale.
+     * at an integer scale, in the background (see {@link #exportingProperty()}).
      */
     public void exportWalkGif(Path file, int scale, int delayMs) {
         List<Pixels> frames = strip.get();
@@ -443,18 +484,136 @@ public final class ExploreViewModel {
             message.set("add two anchors first: the walk goes through them");
             return;
         }
-        FileWrites.inBackground(tasks, file, f -> {
-            List<int[]> pixels = new ArrayList<>();
-            Pixels first = frames.get(0).scaled(scale);
-            for (int i = 0; i < frames.size(); i++) {
-                pixels.add(frames.get(i).scaled(scale).argb());
+        exportGif(file, scale, delayMs, "the walk", stop -> frames);
+    }
+
+    /**
+     * Writes a sweep GIF of found direction {@code index}: the current latent moved from
+     * −{@link #SWEEP_RANGE} to +{@link #SWEEP_RANGE} standard deviations along it and back.
+     */
+    public void exportDirectionSweepGif(int index, Path file, int scale, int delayMs) {
+        if (index < 0 || index >= directions.size()) {
+            return;
+        }
+        DirectionSlider d = directions.get(index);
+        exportSweepGif(d.name(), d.unit(), d.sigma(), file, scale, delayMs);
+    }
+
+    /**
+     * Writes a sweep GIF of latent dimension {@code dimension}, in standard deviations of the
+     * model's prior, as {@link #exportDirectionSweepGif} does for a found direction.
+     */
+    public void exportDimensionSweepGif(int dimension, Path file, int scale, int delayMs) {
+        if (model == null || dimension < 0 || dimension >= model.nz()) {
+            return;
+        }
+        float[] unit = new float[model.nz()];
+        unit[dimension] = 1;
+        exportSweepGif("z" + dimension, unit, model.zPrior().std(), file, scale, delayMs);
+    }
+
+    private void exportSweepGif(String name, float[] unit, double sigma, Path file, int scale, int delayMs) {
+        if (model == null || base == null) {
+            return;
+        }
+        List<float[]> latents = sweep(currentLatent(), unit, sigma, SWEEP_RANGE, SWEEP_STEPS);
+        exportGif(file, scale, delayMs, "the sweep along " + name, stop -> renderSweep(latents, stop));
+    }
+
+    /**
+     * The latents of a sweep, {@code steps + 1} of them from {@code z − range·sigma·unit} to
+     * {@code z + range·sigma·unit}; the middle one is {@code z} exactly.
+     */
+    static List<float[]> sweep(float[] z, float[] unit, double sigma, double range, int steps) {
+        if (steps < 2 || steps % 2 != 0) {
+            throw new IllegalArgumentException("a sweep needs an even number of steps, at least 2, got " + steps);
+        }
+        List<float[]> out = new ArrayList<>(steps + 1);
+        for (int i = 0; i <= steps; i++) {
+            // (2i − steps) is an exact integer, so the middle step adds exactly nothing
+            double t = range * (2 * i - steps) / steps;
+            out.add(org.dcganstudio.core.latent.Vectors.addScaled(z, unit, t * sigma));
+        }
+        return out;
+    }
+
+    /** Frames of a GIF, produced on the export's background thread. */
+    @FunctionalInterface
+    private interface FrameSource {
+        List<Pixels> frames(AtomicBoolean stop) throws Exception;
+    }
+
+    private void exportGif(Path file, int scale, int delayMs, String what, FrameSource source) {
+        if (exporting.get()) {
+            message.set("an export is running: wait for it or cancel it");
+            return;
+        }
+        AtomicBoolean stop = new AtomicBoolean();
+        exportCancel = stop;
+        exporting.set(true);
+        exportProgress.set(-1);
+        message.set("rendering " + what + "…");
+        tasks.run(() -> {
+            List<Pixels> forward = source.frames(stop);
+            if (stop.get()) {
+                throw new CancellationException("cancelled before writing " + file);
             }
-            for (int i = frames.size() - 2; i > 0; i--) {
+            List<int[]> pixels = new ArrayList<>();
+            for (Pixels p : forward) {
+                pixels.add(p.scaled(scale).argb());
+            }
+            // there and back, each end once, so the loop has neither a jump nor a pause
+            for (int i = forward.size() - 2; i > 0; i--) {
                 pixels.add(pixels.get(i));
             }
-            AnimatedGif.writePixels(f, pixels, first.width(), first.height(),
-                    new AnimatedGif.Settings(delayMs, 0, true), AnimatedGif.Progress.NONE);
-        }, message::set, "exported");
+            tasks.onUi(() -> exportProgress.set(0));
+            AnimatedGif.writePixels(file, pixels, forward.get(0).width() * scale, forward.get(0).height() * scale,
+                    new AnimatedGif.Settings(delayMs, 0, true), (done, total) -> {
+                        tasks.onUi(() -> exportProgress.set((double) done / total));
+                        return !stop.get();
+                    });
+            return pixels.size();
+        }, count -> {
+            exporting.set(false);
+            exportProgress.set(1);
+            message.set("exported " + file.getFileName() + ": " + count + " frames");
+        }, e -> {
+            exporting.set(false);
+            exportProgress.set(0);
+            message.set(e instanceof CancellationException ? "cancelled; nothing was written"
+                    : "could not write " + file.getFileName() + ": " + e.getMessage());
+        });
+    }
+
+    /**
+     * Draws {@code latents} on the sliders' renderer (its sweep channel, served after the
+     * image, strip and grid) and waits on this background thread for them, in eval mode as the
+     * image is drawn by default.
+     */
+    private List<Pixels> renderSweep(List<float[]> latents, AtomicBoolean stop)
+            throws java.io.IOException, InterruptedException {
+        long stamp = sweepChannel.submit(latents, false);
+        RenderedImages r;
+        synchronized (sweepDrawn) {
+            while ((r = sweepChannel.latest()) == null || r.stamp() != stamp) {
+                if (stop.get()) {
+                    throw new CancellationException("cancelled while rendering");
+                }
+                sweepDrawn.wait();
+            }
+        }
+        if (!r.ok()) {
+            throw new java.io.IOException(r.error());
+        }
+        return pixels(r);
+    }
+
+    /** Stops the GIF export in progress (rendering or writing); no file is left. */
+    public void cancelExport() {
+        exportCancel.set(true);
+        synchronized (sweepDrawn) {
+            sweepDrawn.notifyAll();
+        }
     }
 
     /** Saves anchors, slider positions and the model reference as JSON. */
@@ -644,6 +803,21 @@ public final class ExploreViewModel {
     /** Where the current image sits on the path through the anchors, 0 to 1. */
     public DoubleProperty pathPositionProperty() {
         return pathPosition;
+    }
+
+    /** The integer scale the view's exports use (one of {@link #SCALES}). */
+    public IntegerProperty exportScaleProperty() {
+        return exportScale;
+    }
+
+    /** True while a GIF export renders or writes. */
+    public ReadOnlyBooleanProperty exportingProperty() {
+        return exporting.getReadOnlyProperty();
+    }
+
+    /** The GIF export's share done, 0 to 1; negative (indeterminate) while its frames are drawn. */
+    public ReadOnlyDoubleProperty exportProgressProperty() {
+        return exportProgress.getReadOnlyProperty();
     }
 
     public ActiveGenerator generator() {

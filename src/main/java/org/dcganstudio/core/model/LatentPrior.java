@@ -18,6 +18,11 @@ public enum LatentPrior {
         }
     }
 
+    /** The standard deviation of one coordinate: 1, or 1/√3 for the uniform prior. */
+    public double std() {
+        return this == NORMAL ? 1 : 1 / Math.sqrt(3);
+    }
+
     /** Parses {@code normal} or {@code uniform}, naming the bad value otherwise. */
     public static LatentPrior parse(String text) {
         for (LatentPrior p : values()) {

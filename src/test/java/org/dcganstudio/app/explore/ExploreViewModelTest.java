@@ -25,6 +25,7 @@ import org.dcganstudio.core.model.ModelConfig;
 import org.dcganstudio.core.render.GeneratorWeights;
 import org.dcganstudio.core.render.LatentRenderer;
 import org.dcganstudio.testing.Eventually;
+import org.dcganstudio.testing.GifFiles;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -240,9 +241,136 @@ class ExploreViewModelTest {
         assertNotNull(img);
         assertEquals(128, img.getWidth());
         assertEquals(img.getRGB(0, 0), img.getRGB(3, 3), "nearest neighbour: 4×4 blocks");
+        until(() -> vm.gridProperty().get().size() == ExploreViewModel.GRID, "the grid");
+        Path gridPng = tmp.resolve("grid.png");
+        vm.exportGridPng(gridPng, 2);
+        BufferedImage sheet = ImageIO.read(gridPng.toFile());
+        assertEquals(2 * (4 * (32 + 2) + 2), sheet.getWidth(), "4 columns of 32 px and 2 px of padding, 2×");
+        assertEquals(sheet.getWidth(), sheet.getHeight(), "16 samples: 4 rows");
+        assertEquals(vm.gridProperty().get().get(5).argb()[0], sheet.getRGB(2 * (2 + 34), 2 * (2 + 34)),
+                "sample 5 in row 1, column 1");
 
         java.nio.file.Files.writeString(json, "{\"format\": \"something-else\"}");
         vm.loadExploration(json);
         assertTrue(vm.messageProperty().get().contains("walk.json"), vm.messageProperty().get());
+    }
+
+    @Test
+    void aSweepGifMovesTheCurrentImageAlongASliderAndBackWithTheUnsweptImageInTheMiddle() throws Exception {
+        generator.use(weights(8));
+        until(() -> vm.imageProperty().get() != null, "the image");
+        float[] unit = new float[8];
+        unit[1] = 0.8f;
+        unit[6] = -0.6f;
+        vm.setDirections(List.of(new DirectionSlider("PC 1", unit, 1.3, 0.5)));
+        vm.directions().get(0).valueProperty().set(0.7);
+        vm.rawOffsets().get(3).set(-0.4);
+        float[] current = vm.currentLatent();
+        Pixels unswept = latestImage();
+
+        List<float[]> latents = ExploreViewModel.sweep(current, unit, 1.3, ExploreViewModel.SWEEP_RANGE,
+                ExploreViewModel.SWEEP_STEPS);
+        assertEquals(ExploreViewModel.SWEEP_STEPS + 1, latents.size());
+        assertArrayEquals(current, latents.get(ExploreViewModel.SWEEP_STEPS / 2), 0f, "the middle is not moved at all");
+        assertArrayEquals(Vectors.addScaled(current, unit, -2.5 * 1.3), latents.get(0), 1e-6f);
+        assertArrayEquals(Vectors.addScaled(current, unit, 2.5 * 1.3), latents.get(ExploreViewModel.SWEEP_STEPS), 1e-6f);
+
+        Path gif = tmp.resolve("sweep.gif");
+        vm.exportDirectionSweepGif(0, gif, 2, 80);
+        assertFalse(vm.exportingProperty().get());
+        assertTrue(vm.messageProperty().get().contains("48 frames"), vm.messageProperty().get());
+        GifFiles.Decoded read = GifFiles.read(gif);
+        int forward = ExploreViewModel.SWEEP_STEPS + 1;
+        assertEquals(2 * forward - 2, read.frames().size(), "−2.5σ to +2.5σ in 25 frames, then 23 back");
+        assertEquals(64, read.width());
+        assertEquals(64, read.height());
+        assertEquals(8, read.delays().get(0));
+        assertArrayEquals(new byte[] {1, 0, 0}, read.loop(), "loops forever");
+        for (int i = 1; i < forward - 1; i++) {
+            assertArrayEquals(read.frames().get(i), read.frames().get(2 * forward - 2 - i), "frame " + i + " on the way back");
+        }
+        // This untrained generator's frames hold fewer than 256 colours, so the GIF's palette is exact
+        // and the unswept frame must be the image the sliders show, bit for bit.
+        int[] shown = rgb(unswept.scaled(2));
+        assertArrayEquals(shown, read.frames().get(ExploreViewModel.SWEEP_STEPS / 2), "the middle frame is the image");
+        assertFalse(Arrays.equals(shown, read.frames().get(0)), "−2.5σ looks different");
+        assertFalse(Arrays.equals(shown, read.frames().get(forward - 1)), "+2.5σ looks different");
+    }
+
+    private static int[] rgb(Pixels p) {
+        int[] out = p.argb().clone();
+        for (int i = 0; i < out.length; i++) {
+            out[i] &= 0xFFFFFF;
+        }
+        return out;
+    }
+
+    @Test
+    void aCancelledSweepGifLeavesTheOldFileAndNoTemporaryFiles() throws Exception {
+        generator.use(weights(10));
+        until(() -> vm.imageProperty().get() != null, "the image");
+        Path dir = java.nio.file.Files.createDirectories(tmp.resolve("out"));
+        Path gif = dir.resolve("z2.gif");
+        java.nio.file.Files.writeString(gif, "an older export");
+        List<Double> seen = new java.util.ArrayList<>();
+        javafx.beans.value.ChangeListener<Number> cancelOnceAQuarterIsWritten = (obs, was, now) -> {
+            seen.add(now.doubleValue());
+            if (now.doubleValue() > 0.25) {
+                vm.cancelExport();
+            }
+        };
+        vm.exportProgressProperty().addListener(cancelOnceAQuarterIsWritten);
+        vm.exportDimensionSweepGif(2, gif, 4, 80);
+        vm.exportProgressProperty().removeListener(cancelOnceAQuarterIsWritten);
+        assertEquals("cancelled; nothing was written", vm.messageProperty().get());
+        assertFalse(vm.exportingProperty().get());
+        assertEquals(-1, seen.get(0), "indeterminate while the frames are drawn");
+        assertTrue(seen.stream().anyMatch(v -> v > 0 && v < 1), "then the share of frames written: " + seen);
+        assertEquals("an older export", java.nio.file.Files.readString(gif));
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(dir)) {
+            assertEquals(List.of(gif), files.toList(), "no temporary file left beside it");
+        }
+
+        Path blocked = dir.resolve("z2.gif").resolve("sweep.gif");
+        vm.exportDimensionSweepGif(2, blocked, 1, 80);
+        assertTrue(vm.messageProperty().get().startsWith("could not write sweep.gif"), vm.messageProperty().get());
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(dir)) {
+            assertEquals(List.of(gif), files.toList(), "a failed export leaves nothing either");
+        }
+
+        vm.exportDimensionSweepGif(2, gif, 1, 80);
+        assertEquals(32, GifFiles.read(gif).width(), "after a cancel the next export runs: " + vm.messageProperty().get());
+    }
+
+    @Test
+    void aSweepCancelledBeforeItsFramesAreDrawnWritesNothing() throws Exception {
+        List<Runnable> waiting = new java.util.ArrayList<>();
+        BackgroundTasks later = new BackgroundTasks() {
+            @Override
+            public <T> void run(java.util.concurrent.Callable<T> work, java.util.function.Consumer<T> onDone,
+                    java.util.function.Consumer<Throwable> onError) {
+                waiting.add(() -> SAME_THREAD.run(work, onDone, onError));
+            }
+
+            @Override
+            public void onUi(Runnable action) {
+                action.run();
+            }
+        };
+        generator.use(weights(11));
+        ExploreViewModel deferred = new ExploreViewModel(generator, later);
+        Path gif = tmp.resolve("never.gif");
+        deferred.exportDimensionSweepGif(0, gif, 1, 80);
+        assertTrue(deferred.exportingProperty().get());
+        assertEquals(-1, deferred.exportProgressProperty().get(), "indeterminate until frames are drawn");
+        deferred.exportDimensionSweepGif(1, tmp.resolve("second.gif"), 1, 80);
+        assertEquals(1, waiting.size(), "one export at a time: " + deferred.messageProperty().get());
+        deferred.cancelExport();
+        waiting.get(0).run();
+        assertEquals("cancelled; nothing was written", deferred.messageProperty().get());
+        assertFalse(deferred.exportingProperty().get());
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(tmp)) {
+            assertEquals(List.of(), files.toList());
+        }
     }
 }
