@@ -172,10 +172,20 @@ final class MainWindow {
 
     /** Space starts or pauses training, except while typing in a field. */
     private void onKey(KeyEvent e) {
-        if (e.getCode() == KeyCode.SPACE && !(stage.getScene().getFocusOwner() instanceof TextInputControl)) {
+        if (e.getCode() == KeyCode.SPACE && !spaceBelongsTo(stage.getScene().getFocusOwner())) {
             vm.train().togglePause();
             e.consume();
         }
+    }
+
+    /**
+     * Space pauses training everywhere except where the focused control needs it itself: typing,
+     * and pressing a focused button, check box or choice from the keyboard.
+     */
+    private static boolean spaceBelongsTo(javafx.scene.Node focused) {
+        return focused instanceof TextInputControl || focused instanceof javafx.scene.control.ButtonBase
+                || focused instanceof javafx.scene.control.ComboBoxBase
+                || focused instanceof javafx.scene.control.ChoiceBox;
     }
 
     private void openRun() {

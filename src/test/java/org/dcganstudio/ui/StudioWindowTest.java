@@ -225,7 +225,7 @@ class StudioWindowTest {
         assertFalse(robot.lookup("#explore-export-busy").query().isVisible(),
                 "progress and Cancel show only while exporting");
 
-        // The keyboard's way (Space is the window's pause key): Enter opens the Export menu; down
+        // The keyboard's way through the menu: Enter opens the Export menu; down
         // past the three PNGs, the walk and the direction sweeps (none found yet) to the dimension
         // sweeps, right into them, down from z0 to z1, Enter.
         javafx.scene.control.MenuButton export = robot.lookup("#explore-export").queryAs(
@@ -243,6 +243,14 @@ class StudioWindowTest {
         await(() -> vm.explore().messageProperty().get().startsWith("exported sweep-z1.gif"), "the z1 sweep");
         assertEquals(2 * org.dcganstudio.app.explore.ExploreViewModel.SWEEP_STEPS,
                 GifFiles.read(out.resolve("sweep-z1.gif")).frames().size());
+
+        // Space presses a focused button; it pauses training only when no button has the focus.
+        String state = vm.train().stateTextProperty().get();
+        javafx.scene.Node z2 = robot.lookup("#sweep-dimension-2").query();
+        robot.interact(z2::requestFocus);
+        robot.type(KeyCode.SPACE);
+        await(() -> vm.explore().messageProperty().get().startsWith("exported sweep-z2.gif"), "the z2 sweep by Space");
+        assertEquals(state, vm.train().stateTextProperty().get(), "training untouched");
     }
 
     @Test

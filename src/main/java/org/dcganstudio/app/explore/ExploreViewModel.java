@@ -1,6 +1,5 @@
 package org.dcganstudio.app.explore;
 
-import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +22,6 @@ import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javax.imageio.ImageIO;
 import org.dcganstudio.app.ActiveGenerator;
 import org.dcganstudio.app.BackgroundTasks;
 import org.dcganstudio.app.FileWrites;
@@ -34,7 +32,6 @@ import org.dcganstudio.core.explore.LatentDirections;
 import org.dcganstudio.core.export.AnimatedGif;
 import org.dcganstudio.core.model.Generator;
 import org.dcganstudio.core.interop.LatentFiles;
-import org.dcganstudio.core.io.AtomicFiles;
 import org.dcganstudio.core.latent.Interpolation;
 import org.dcganstudio.core.math.Rng;
 import org.dcganstudio.core.model.ModelConfig;
@@ -417,7 +414,7 @@ public final class ExploreViewModel {
         if (p == null) {
             return;
         }
-        FileWrites.inBackground(tasks, file, f -> writePng(f, p, scale), message::set, "exported");
+        FileWrites.inBackground(tasks, file, f -> p.writePng(f, scale), message::set, "exported");
     }
 
     /** Writes the grid of samples as one PNG, four to a row as shown, at an integer scale. */
@@ -426,7 +423,7 @@ public final class ExploreViewModel {
         if (samples.isEmpty()) {
             return;
         }
-        FileWrites.inBackground(tasks, file, f -> writePng(f, tile(samples, GRID_COLUMNS), scale), message::set,
+        FileWrites.inBackground(tasks, file, f -> tile(samples, GRID_COLUMNS).writePng(f, scale), message::set,
                 "exported");
     }
 
@@ -436,7 +433,7 @@ public final class ExploreViewModel {
         if (frames.isEmpty()) {
             return;
         }
-        FileWrites.inBackground(tasks, file, f -> writePng(f, tile(frames, frames.size()), scale), message::set,
+        FileWrites.inBackground(tasks, file, f -> tile(frames, frames.size()).writePng(f, scale), message::set,
                 "exported");
     }
 
@@ -461,17 +458,6 @@ public final class ExploreViewModel {
             }
         }
         return new Pixels(w, h, argb);
-    }
-
-    static void writePng(Path file, Pixels p, int scale) throws java.io.IOException {
-        Pixels big = p.scaled(scale);
-        BufferedImage out = new BufferedImage(big.width(), big.height(), BufferedImage.TYPE_INT_RGB);
-        out.setRGB(0, 0, big.width(), big.height(), big.argb(), 0, big.width());
-        AtomicFiles.write(file, o -> {
-            if (!ImageIO.write(out, "png", o)) {
-                throw new java.io.IOException("no PNG writer available");
-            }
-        });
     }
 
     /**

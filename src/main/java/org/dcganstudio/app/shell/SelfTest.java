@@ -32,10 +32,15 @@ public final class SelfTest {
 
     /** @return 0 when every check passed, 1 otherwise (what failed is printed) */
     public static int run(PrintStream out) {
+        return run(out, Path.of(System.getProperty("java.io.tmpdir")));
+    }
+
+    /** As {@link #run(PrintStream)}, with its temporary folder made inside {@code tmpBase}. */
+    static int run(PrintStream out, Path tmpBase) {
         long start = System.nanoTime();
         Path tmp = null;
         try {
-            tmp = Files.createTempDirectory("dcgan-studio-self-test");
+            tmp = Files.createTempDirectory(tmpBase, "dcgan-studio-self-test");
             Path model = DefaultModel.find().orElseThrow(() -> new IOException("the default model "
                     + DefaultModel.RELATIVE + " is missing (looked in " + org.dcganstudio.core.io.ShippedAssets
                     .candidates(DefaultModel.RELATIVE) + ")"));

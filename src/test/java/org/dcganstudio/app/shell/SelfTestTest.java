@@ -16,22 +16,17 @@ import org.junit.jupiter.api.io.TempDir;
 
 class SelfTestTest {
 
-    private static List<Path> leftovers() throws Exception {
-        try (Stream<Path> s = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-            return s.filter(p -> p.getFileName().toString().startsWith("dcgan-studio-self-test")).toList();
-        }
-    }
-
     @Test
-    void theShippedModelGeneratesAndTrainsAndNothingIsLeftBehind() throws Exception {
-        List<Path> before = leftovers();
+    void theShippedModelGeneratesAndTrainsAndNothingIsLeftBehind(@TempDir Path tmpBase) throws Exception {
         ByteArrayOutputStream text = new ByteArrayOutputStream();
-        int code = SelfTest.run(new PrintStream(text, true, StandardCharsets.UTF_8));
+        int code = SelfTest.run(new PrintStream(text, true, StandardCharsets.UTF_8), tmpBase);
         String out = text.toString(StandardCharsets.UTF_8);
         assertEquals(0, code, out);
         assertTrue(out.contains("default model:") && out.contains("generated one image")
                 && out.contains("trained 2 steps") && out.contains("self-test passed"), out);
-        assertEquals(before, leftovers(), "the temporary folder is deleted");
+        try (Stream<Path> left = Files.list(tmpBase)) {
+            assertEquals(List.of(), left.toList(), "the temporary folder is deleted");
+        }
     }
 
     @Test
