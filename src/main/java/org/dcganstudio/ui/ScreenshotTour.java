@@ -68,6 +68,12 @@ final class ScreenshotTour {
             explore.exportWalkGif(dir.resolve("walk.gif"), 2, 100);
             explore.exportStripPng(dir.resolve("walk-strip.png"), 2);
         }, () -> true);
+        // One GIF export at a time: the sweep starts once the walk is written.
+        step("the walk GIF", () -> { }, () -> java.nio.file.Files.exists(dir.resolve("walk.gif"))
+                && !explore.exportingProperty().get());
+        step("the sweep GIF", () -> explore.exportDirectionSweepGif(0, dir.resolve("sweep-PC1.gif"), 2,
+                org.dcganstudio.app.explore.ExploreViewModel.SWEEP_DELAY_MS),
+                () -> java.nio.file.Files.exists(dir.resolve("sweep-PC1.gif")) && !explore.exportingProperty().get());
         for (int g = 0; g < 3; g++) {
             int group = g;
             step("group " + g, () -> {
