@@ -87,6 +87,7 @@ final class ExploreView extends BorderPane {
         vm.rawOffsets().addListener((javafx.collections.ListChangeListener<javafx.beans.property.DoubleProperty>) c ->
                 showDimensions());
         vm.anchors().addListener((javafx.collections.ListChangeListener<ExploreViewModel.Anchor>) c -> showAnchors());
+        vm.anchorImagesProperty().addListener((obs, old, now) -> showAnchors());
         image.show(vm.imageProperty().get());
         showGrid(vm.gridProperty().get());
         showDirections();
@@ -297,6 +298,9 @@ final class ExploreView extends BorderPane {
         Spinner<Integer> frames = new Spinner<>(2, 64, vm.framesProperty().get());
         frames.setPrefWidth(80);
         frames.valueProperty().addListener((obs, old, now) -> vm.framesProperty().set(now));
+        // both ways: a loaded exploration sets the frame count too
+        vm.framesProperty().addListener((obs, old, now) -> frames.getValueFactory().setValue(now.intValue()));
+        frames.setId("path-frames");
         frames.setTooltip(new Tooltip("Frames in the strip"));
         Slider position = new Slider(0, 1, 0);
         position.setId("path-position");
@@ -343,7 +347,8 @@ final class ExploreView extends BorderPane {
         List<ExploreViewModel.Anchor> list = vm.anchors();
         for (int i = 0; i < list.size(); i++) {
             PixelsView v = new PixelsView(32);
-            v.show(list.get(i).pixels());
+            List<org.dcganstudio.app.Pixels> drawn = vm.anchorImagesProperty().get();
+            v.show(drawn.size() == list.size() ? drawn.get(i) : null);
             int index = i;
             v.setOnMouseClicked(e -> vm.removeAnchor(index));
             Tooltip.install(v, new Tooltip("Anchor " + (i + 1) + ": click to remove"));

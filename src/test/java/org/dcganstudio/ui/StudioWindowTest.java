@@ -182,6 +182,10 @@ class StudioWindowTest {
         robot.clickOn("#add-anchor");
         await(() -> robot.lookup("#explore-strip").queryAs(javafx.scene.layout.HBox.class).getChildren().size()
                 == vm.explore().framesProperty().get(), "the interpolation strip");
+        robot.interact(() -> vm.explore().framesProperty().set(7)); // as a loaded exploration sets it
+        assertEquals(7, robot.lookup("#path-frames").queryAs(javafx.scene.control.Spinner.class).getValue());
+        await(() -> robot.lookup("#explore-strip").queryAs(javafx.scene.layout.HBox.class).getChildren().size() == 7,
+                "a strip of 7");
         snapshot(robot, "explore.png");
     }
 

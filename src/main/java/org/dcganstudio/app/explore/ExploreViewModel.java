@@ -69,6 +69,7 @@ public final class ExploreViewModel {
     private final LatentRenderer.Channel imageChannel;
     private final LatentRenderer.Channel gridChannel;
     private final LatentRenderer.Channel stripChannel;
+    private final LatentRenderer.Channel anchorChannel;
     private final LatentRenderer.Channel sweepChannel;
     /** Woken by every sweep render and by cancel: an export waits on it for its frames. */
     private final Object sweepDrawn = new Object();
@@ -76,6 +77,7 @@ public final class ExploreViewModel {
     private final ReadOnlyObjectWrapper<Pixels> image = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<List<Pixels>> grid = new ReadOnlyObjectWrapper<>(List.of());
     private final ReadOnlyObjectWrapper<List<Pixels>> strip = new ReadOnlyObjectWrapper<>(List.of());
+    private final ReadOnlyObjectWrapper<List<Pixels>> anchorImages = new ReadOnlyObjectWrapper<>(List.of());
     private final ReadOnlyDoubleWrapper renderMillis = new ReadOnlyDoubleWrapper();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper ready = new ReadOnlyBooleanWrapper(false);
@@ -101,12 +103,14 @@ public final class ExploreViewModel {
     private long shownGrid;
     private long shownStrip;
     private long wantedStrip = -1;
+    private long shownAnchors;
+    private long wantedAnchors = -1;
     private boolean quiet;
     /** A latent that arrived before the generator it belongs to. */
     private float[] pendingShow;
 
-    /** An interpolation anchor: a latent and the image it made when picked. */
-    public record Anchor(float[] latent, Pixels pixels) {}
+    /** An interpolation anchor: a latent the walk passes through. */
+    public record Anchor(float[] latent) {}
 
     public ExploreViewModel(ActiveGenerator generator, BackgroundTasks tasks) {
         this.generator = generator;
@@ -115,6 +119,7 @@ public final class ExploreViewModel {
         imageChannel = r.channel("explore image");
         stripChannel = r.channel("explore strip");
         gridChannel = r.channel("explore grid");
+        anchorChannel = r.channel("explore anchors");
         // made after this view's other channels: a sweep waits while the user drags, not the reverse
         sweepChannel = r.channel("explore sweep");
         sweepChannel.onRendered(done -> {
@@ -123,6 +128,9 @@ public final class ExploreViewModel {
             }
         });
         generator.weightsProperty().addListener((obs, old, now) -> onWeights(now));
+        // Thumbnails are drawn from the anchors' latents (not captured from the image on show, which
+        // may not be drawn yet), so they are right at once and follow a generator that changes.
+        anchors.addListener((javafx.collections.ListChangeListener<Anchor>) c -> renderAnchors());
         batchStats.addListener((obs, was, now) -> {
             renderImage();
             renderGrid();
@@ -172,6 +180,7 @@ public final class ExploreViewModel {
         renderImage();
         renderGrid();
         renderStrip();
+        renderAnchors();
     }
 
     /** Pulls finished renders into the properties; called by the view's frame timer. */
@@ -196,6 +205,11 @@ public final class ExploreViewModel {
         if (s != null && s.stamp() != shownStrip && s.stamp() == wantedStrip) {
             shownStrip = s.stamp();
             strip.set(s.ok() ? pixels(s) : List.of());
+        }
+        RenderedImages a = anchorChannel.latest();
+        if (a != null && a.stamp() != shownAnchors && a.stamp() == wantedAnchors) {
+            shownAnchors = a.stamp();
+            anchorImages.set(a.ok() ? pixels(a) : List.of());
         }
     }
 
@@ -258,8 +272,7 @@ public final class ExploreViewModel {
         if (model == null) {
             return;
         }
-        Pixels shown = image.get();
-        anchors.add(new Anchor(currentLatent(), shown));
+        anchors.add(new Anchor(currentLatent()));
         onPathChanged();
     }
 
@@ -642,7 +655,7 @@ public final class ExploreViewModel {
             frames.set(e.frames());
             anchors.clear();
             for (float[] a : e.anchors()) {
-                anchors.add(new Anchor(a, null));
+                anchors.add(new Anchor(a));
             }
             pathPosition.set(e.pathPosition());
         } finally {
@@ -709,6 +722,15 @@ public final class ExploreViewModel {
         wantedStrip = stripChannel.submit(List.of(mode().path(latents(anchors), n)), false);
     }
 
+    private void renderAnchors() {
+        if (model == null || anchors.isEmpty()) {
+            wantedAnchors = -1;
+            anchorImages.set(List.of());
+            return;
+        }
+        wantedAnchors = anchorChannel.submit(latents(anchors), false);
+    }
+
     private List<float[]> sample(long seed, int count) {
         List<float[]> out = new ArrayList<>(count);
         Rng rng = Rng.derive(seed, GRID_STREAM, 0);
@@ -770,6 +792,11 @@ public final class ExploreViewModel {
 
     public ObservableList<Anchor> anchors() {
         return anchorsView;
+    }
+
+    /** The anchors' images, in their order, once drawn (empty until then). */
+    public ReadOnlyObjectProperty<List<Pixels>> anchorImagesProperty() {
+        return anchorImages.getReadOnlyProperty();
     }
 
     /** Slerp (true, the default: a normal prior's latents keep their length) or lerp. */

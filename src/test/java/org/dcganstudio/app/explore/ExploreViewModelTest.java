@@ -165,6 +165,10 @@ class ExploreViewModelTest {
         vm.addAnchor();
         vm.select(2);
         vm.addAnchor();
+        // Added at once, before the image on show was redrawn: each thumbnail is still its own sample.
+        until(() -> vm.anchorImagesProperty().get().size() == 2, "the anchors' thumbnails");
+        assertSameImage(vm.gridProperty().get().get(1), vm.anchorImagesProperty().get().get(0));
+        assertSameImage(vm.gridProperty().get().get(2), vm.anchorImagesProperty().get().get(1));
         vm.framesProperty().set(6);
         until(() -> vm.stripProperty().get().size() == 6, "a strip of 6");
         vm.sphericalProperty().set(false);
@@ -183,6 +187,18 @@ class ExploreViewModelTest {
         vm.removeAnchor(0);
         assertEquals(1, vm.anchors().size());
         until(() -> vm.stripProperty().get().isEmpty(), "no strip with one anchor");
+    }
+
+    /** Equal within one level per channel: a batch of 2 and one of 16 may round differently. */
+    private static void assertSameImage(org.dcganstudio.app.Pixels expected, org.dcganstudio.app.Pixels actual) {
+        assertEquals(expected.argb().length, actual.argb().length);
+        for (int i = 0; i < expected.argb().length; i++) {
+            for (int shift = 0; shift < 24; shift += 8) {
+                int e = (expected.argb()[i] >> shift) & 0xFF;
+                int a = (actual.argb()[i] >> shift) & 0xFF;
+                assertTrue(Math.abs(e - a) <= 1, "pixel " + i + ": " + e + " vs " + a);
+            }
+        }
     }
 
     @Test
