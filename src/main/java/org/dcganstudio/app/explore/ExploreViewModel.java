@@ -62,6 +62,7 @@ public final class ExploreViewModel {
     public static final int SWEEP_STEPS = 24;
     /** Delay of a sweep GIF's frames: 24 steps take about two seconds each way. */
     public static final int SWEEP_DELAY_MS = 80;
+    private static final long SWEEP_RENDER_TIMEOUT_NANOS = 120_000_000_000L;
     private static final long GRID_STREAM = 77;
 
     private final ActiveGenerator generator;
@@ -551,7 +552,7 @@ public final class ExploreViewModel {
         exportCancel = stop;
         exporting.set(true);
         exportProgress.set(-1);
-        message.set("rendering " + what + "…");
+        message.set("exporting " + what + "…");
         tasks.run(() -> {
             List<Pixels> forward = source.frames(stop);
             if (stop.get()) {
@@ -592,13 +593,19 @@ public final class ExploreViewModel {
     private List<Pixels> renderSweep(List<float[]> latents, AtomicBoolean stop)
             throws java.io.IOException, InterruptedException {
         long stamp = sweepChannel.submit(latents, false);
+        long deadline = System.nanoTime() + SWEEP_RENDER_TIMEOUT_NANOS;
         RenderedImages r;
         synchronized (sweepDrawn) {
             while ((r = sweepChannel.latest()) == null || r.stamp() != stamp) {
                 if (stop.get()) {
                     throw new CancellationException("cancelled while rendering");
                 }
-                sweepDrawn.wait();
+                // A renderer that died must not leave the export "running" until the user cancels.
+                if (System.nanoTime() > deadline) {
+                    throw new java.io.IOException("the renderer did not draw the sweep's " + latents.size()
+                            + " frames within " + SWEEP_RENDER_TIMEOUT_NANOS / 1_000_000_000L + " s");
+                }
+                sweepDrawn.wait(1000);
             }
         }
         if (!r.ok()) {
@@ -728,6 +735,8 @@ public final class ExploreViewModel {
             anchorImages.set(List.of());
             return;
         }
+        // blank until drawn: the previous images may belong to other anchors at the same places
+        anchorImages.set(List.of());
         wantedAnchors = anchorChannel.submit(latents(anchors), false);
     }
 

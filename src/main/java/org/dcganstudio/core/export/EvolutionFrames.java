@@ -38,6 +38,7 @@ public final class EvolutionFrames {
     public static final int CAPTION_HEIGHT = 16;
 
     private static final int CAPTION_FONT_PX = 11;
+    private static final int CAPTION_MIN_FONT_PX = 7;
     private static final int CAPTION_BACKGROUND = 0x202020;
     /** metrics.csv's first columns; only these are read, so later columns may come and go. */
     private static final String METRICS_HEADER_START = "step,epoch,";
@@ -312,6 +313,26 @@ public final class EvolutionFrames {
         return out;
     }
 
+    /**
+     * Sets the font and returns the caption so it fits {@code room} pixels: whole at the usual size,
+     * else shortened ("1200 · e3"), else in smaller type, down to a size still legible. A narrow
+     * sub-grid (2×2 cells of 28 pixels is 62 wide) would otherwise cut it off mid-number.
+     */
+    private static String fitCaption(Graphics2D g, String caption, int room, int scale) {
+        String shortened = caption.replace("step ", "").replace("epoch ", "e");
+        for (int px = CAPTION_FONT_PX; px >= CAPTION_MIN_FONT_PX; px--) {
+            g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, px * scale));
+            FontMetrics fm = g.getFontMetrics();
+            if (fm.stringWidth(caption) <= room) {
+                return caption;
+            }
+            if (fm.stringWidth(shortened) <= room) {
+                return shortened;
+            }
+        }
+        return shortened;
+    }
+
     private static void drawCaption(BufferedImage frame, int top, int scale, String caption) {
         Graphics2D g = frame.createGraphics();
         try {
@@ -321,12 +342,12 @@ public final class EvolutionFrames {
             // Greyscale antialiasing, not LCD: sub-pixel colour fringes would each cost palette entries.
             g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
             g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
-            g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, CAPTION_FONT_PX * scale));
             g.setColor(Color.WHITE);
+            String text = fitCaption(g, caption, frame.getWidth() - 6 * scale, scale);
             FontMetrics fm = g.getFontMetrics();
             int baseline = top + (strip - fm.getAscent() - fm.getDescent()) / 2 + fm.getAscent();
             // Left-aligned: centred text would shift sideways whenever the step gains a digit.
-            g.drawString(caption, 3 * scale, baseline);
+            g.drawString(text, 3 * scale, baseline);
         } finally {
             g.dispose();
         }

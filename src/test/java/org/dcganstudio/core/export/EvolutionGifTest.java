@@ -192,6 +192,28 @@ class EvolutionGifTest {
         assertTrue(dark > white, "mostly background: " + dark);
     }
 
+    @Test
+    void aCaptionFitsANarrowFrameShortenedOrSmallerInsteadOfBeingCutOff() {
+        // 2×2 cells of 28 pixels: 62 wide, narrower than "step 12000 · epoch 12" at the usual size
+        for (int w : new int[] {62, 70, 122}) {
+            int h = 10;
+            int[] captioned = EvolutionFrames.compose(new int[w * h], w, h, 1, EvolutionFrames.caption(12000, 12));
+            int height = EvolutionFrames.frameHeight(h, 1, true);
+            int rightmostText = -1;
+            int text = 0;
+            for (int y = h; y < height; y++) {
+                for (int x = 0; x < w; x++) {
+                    if (((captioned[y * w + x] >> 16) & 0xFF) > 0x80) {
+                        rightmostText = Math.max(rightmostText, x);
+                        text++;
+                    }
+                }
+            }
+            assertTrue(text > 20, w + " px: the caption is drawn (" + text + " text pixels)");
+            assertTrue(rightmostText < w - 2, w + " px: the text ends inside the frame, at x " + rightmostText);
+        }
+    }
+
     // ---- writing ----
 
     /** A fake run: one solid colour per step, so each frame shows which grid it came from. */
