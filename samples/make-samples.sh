@@ -38,7 +38,7 @@ fi
 if command -v xvfb-run >/dev/null && [ -d "$FACES_RUN" ]; then
     xvfb-run -a java -XX:TieredStopAtLevel=1 -jar target/dcgan-studio.jar studio --screenshots "$tmp/tour" \
         --screenshots-run "$FACES_RUN"
-    cp "$tmp"/tour/{train,explore,arithmetic}.png docs/screenshots/
+    cp "$tmp"/tour/{train,explore,arithmetic,export}.png docs/screenshots/
     cp "$tmp/tour/walk.gif" samples/studio-walk.gif
     cp "$tmp/tour/walk-strip.png" samples/studio-walk-strip.png
     cp "$tmp/tour/sweep-PC1.gif" samples/studio-sweep-PC1.gif

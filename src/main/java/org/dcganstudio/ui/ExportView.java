@@ -11,6 +11,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.Tooltip;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
@@ -41,17 +43,14 @@ final class ExportView extends VBox {
             }
         });
 
-        Spinner<Integer> frames = spinner(2, 1000, vm.framesProperty().get(), "Frames at most");
-        frames.valueProperty().addListener((obs, old, now) -> vm.framesProperty().set(now));
+        Spinner<Integer> frames = spinner(2, 1000, vm.framesProperty(), "Frames at most");
         CheckBox log = new CheckBox("Log-spaced");
         log.selectedProperty().bindBidirectional(vm.logSpacedProperty());
         log.setTooltip(new Tooltip("Spread frames evenly in log(step), so early training, where most changes, is "
                 + "not skipped"));
-        Spinner<Integer> delay = spinner(10, 5000, vm.delayMsProperty().get(), "Milliseconds per frame (the last "
+        Spinner<Integer> delay = spinner(10, 5000, vm.delayMsProperty(), "Milliseconds per frame (the last "
                 + "holds a second)");
-        delay.valueProperty().addListener((obs, old, now) -> vm.delayMsProperty().set(now));
-        Spinner<Integer> scale = spinner(1, 8, vm.scaleProperty().get(), "Integer scale, nearest neighbour");
-        scale.valueProperty().addListener((obs, old, now) -> vm.scaleProperty().set(now));
+        Spinner<Integer> scale = spinner(1, 8, vm.scaleProperty(), "Integer scale, nearest neighbour");
         CheckBox caption = new CheckBox("Caption (step · epoch)");
         caption.selectedProperty().bindBidirectional(vm.captionProperty());
         CheckBox dither = new CheckBox("Dither");
@@ -71,6 +70,7 @@ final class ExportView extends VBox {
         });
         cells.setValue(vm.cellsProperty().get());
         cells.valueProperty().addListener((obs, old, now) -> vm.cellsProperty().set(now));
+        vm.cellsProperty().addListener((obs, old, now) -> cells.setValue(now.intValue()));
         cells.setId("export-cells");
         cells.setTooltip(new Tooltip("Keep only the top-left cells of each grid: 4×4 of an 8×8 grid makes a GIF "
                 + "about a quarter the size"));
@@ -109,11 +109,23 @@ final class ExportView extends VBox {
         message.setId("export-message");
         Label title = new Label("Training evolution as an animated GIF");
         title.getStyleClass().add("section-title");
-        getChildren().addAll(title, new HBox(8, run, choose), form, new HBox(8, export, cancel, progress), message);
+        // The written GIF plays here (JavaFX animates GIFs itself), so it can be checked before posting.
+        ImageView preview = new ImageView();
+        preview.setId("export-preview");
+        preview.setPreserveRatio(true);
+        preview.setFitHeight(420);
+        preview.setSmooth(false); // enlarged pixels stay sharp, as in the GIF at a higher scale
+        vm.writtenProperty().addListener((obs, old, now) ->
+                preview.setImage(now == null ? null : new Image(now.toUri().toString(), true)));
+        getChildren().addAll(title, new HBox(8, run, choose), form, new HBox(8, export, cancel, progress), message,
+                preview);
     }
 
-    private static Spinner<Integer> spinner(int min, int max, int value, String tip) {
-        Spinner<Integer> s = new Spinner<>(min, max, value);
+    /** A spinner and an integer property that follow each other (the ViewModel may be set elsewhere). */
+    private static Spinner<Integer> spinner(int min, int max, javafx.beans.property.IntegerProperty value, String tip) {
+        Spinner<Integer> s = new Spinner<>(min, max, value.get());
+        s.valueProperty().addListener((obs, old, now) -> value.set(now));
+        value.addListener((obs, old, now) -> s.getValueFactory().setValue(now.intValue()));
         s.setEditable(true);
         s.setPrefWidth(100);
         s.setTooltip(new Tooltip(tip));

@@ -87,6 +87,21 @@ final class ScreenshotTour {
             shoot("arithmetic.png");
             arithmetic.exportFigure(dir.resolve("arithmetic-figure.png"), 2);
         }, () -> true);
+        if (run != null) {
+            // Export, set up as the README's samples were made: a postable 4×4 corner, captioned.
+            step("export.png", () -> {
+                vm.export().runDirProperty().set(run);
+                vm.export().cellsProperty().set(4);
+                vm.export().captionProperty().set(true);
+                vm.sectionProperty().set(StudioViewModel.Section.EXPORT);
+                vm.export().exportGif(dir.resolve("evolution.gif"));
+            }, () -> vm.export().writtenProperty().get() != null);
+            long[] written = new long[1];
+            // the view loads the GIF it plays in the background
+            step("the preview", () -> written[0] = System.nanoTime(),
+                    () -> System.nanoTime() - written[0] > 2_000_000_000L);
+            step("export.png shot", () -> shoot("export.png"), () -> true);
+        }
         step("the exports", () -> { }, () -> java.nio.file.Files.exists(dir.resolve("walk.gif"))
                 && java.nio.file.Files.exists(dir.resolve("arithmetic-figure.png")));
         step("quit", () -> {

@@ -258,6 +258,25 @@ class StudioWindowTest {
     }
 
     @Test
+    void exportShowsSettingsMadeElsewhereAndPlaysTheGifItWrote(FxRobot robot) throws Exception {
+        Path run = tinyRun("export-run", 10);
+        robot.interact(() -> {
+            vm.export().runDirProperty().set(run);
+            vm.export().cellsProperty().set(2);
+            vm.export().framesProperty().set(5);
+            vm.sectionProperty().set(StudioViewModel.Section.EXPORT);
+        });
+        assertEquals(2, robot.lookup("#export-cells").queryAs(ChoiceBox.class).getValue());
+        Path out = tmp.resolve("evolution.gif");
+        robot.interact(() -> vm.export().exportGif(out));
+        await(() -> out.equals(vm.export().writtenProperty().get()), "the GIF (" + vm.export().messageProperty().get() + ")");
+        javafx.scene.image.ImageView preview = robot.lookup("#export-preview").queryAs(javafx.scene.image.ImageView.class);
+        await(() -> preview.getImage() != null && preview.getImage().getProgress() == 1, "the preview to load");
+        assertFalse(preview.getImage().isError(), "the written GIF plays");
+        assertEquals(2 * (32 + 2) + 2, (int) preview.getImage().getWidth(), "the 2×2 corner it wrote");
+    }
+
+    @Test
     void groupsFilledByClickingSamplesGiveTheArithmeticResultGrid(FxRobot robot) throws Exception {
         Path run = tinyRun("arithmetic-run", 4);
         robot.interact(() -> {

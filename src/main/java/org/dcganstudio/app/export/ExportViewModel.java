@@ -45,6 +45,8 @@ public final class ExportViewModel {
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final javafx.beans.property.ReadOnlyObjectWrapper<Path> written =
+            new javafx.beans.property.ReadOnlyObjectWrapper<>();
     private volatile AtomicBoolean cancel = new AtomicBoolean();
 
     public ExportViewModel(BackgroundTasks tasks) {
@@ -78,6 +80,7 @@ public final class ExportViewModel {
         cancel = stop;
         busy.set(true);
         progress.set(0);
+        written.set(null);
         message.set("reading the grids…");
         tasks.run(() -> EvolutionGif.write(run, out, options, (phase, done, total) -> {
             // reading is fast; writing (palette, dithering, LZW) is most of the time
@@ -87,6 +90,7 @@ public final class ExportViewModel {
         }), result -> {
             busy.set(false);
             progress.set(1);
+            written.set(out);
             message.set(String.format(java.util.Locale.ROOT, "wrote %s: %d frames, %d×%d, %.1f MB", out.getFileName(),
                     result.steps().size(), result.width(), result.height(), result.bytes() / 1e6));
         }, e -> {
@@ -97,6 +101,11 @@ public final class ExportViewModel {
                             + ": " + e.getMessage()
                     : "could not export: " + e.getMessage());
         });
+    }
+
+    /** The GIF the last export wrote, for the view to play; null while one runs or after a failure. */
+    public javafx.beans.property.ReadOnlyObjectProperty<Path> writtenProperty() {
+        return written.getReadOnlyProperty();
     }
 
     /** Stops the export in progress at its next frame; no file is left. */

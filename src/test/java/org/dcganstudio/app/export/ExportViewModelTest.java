@@ -51,6 +51,7 @@ class ExportViewModelTest {
             assertEquals(3, reader.getNumImages(true), "3 of the grids at steps 0, 5, 10, 15, 20");
         }
         assertTrue(vm.messageProperty().get().contains("3 frames"), vm.messageProperty().get());
+        assertEquals(out, vm.writtenProperty().get(), "the view plays what was written");
     }
 
     @Test
@@ -78,6 +79,7 @@ class ExportViewModelTest {
         Path big = tmp.resolve("too-big.gif");
         vm.exportGif(big);
         assertFalse(Files.exists(big));
+        assertEquals(null, vm.writtenProperty().get(), "nothing to play after a failure");
         assertTrue(vm.messageProperty().get().startsWith("could not export: cells 99×99: 99×99 cells do not fit"),
                 vm.messageProperty().get());
         assertFalse(vm.busyProperty().get());
