@@ -14,11 +14,11 @@ final class StudioCommand implements Callable<Integer> {
     Double measureFrames;
 
     @Option(names = "--screenshots", paramLabel = "DIR", description = "drive Explore and Arithmetic with the default "
-            + "model, save each section as a PNG in DIR (the README's screenshots), and quit")
+            + "model, save each section as a PNG in DIR (the README's screenshots) with what it exported, and quit")
     java.nio.file.Path screenshots;
 
     @Option(names = "--screenshots-run", paramLabel = "RUN_DIR", description = "with --screenshots: also show this run "
-            + "in Train first (train.png)")
+            + "in Train first (train.png) and export its evolution GIF (export.png)")
     java.nio.file.Path screenshotsRun;
 
     @Option(names = "--self-test", description = "check the installation without a window: load the default model, "
