@@ -19,6 +19,14 @@ public final class StudioServices {
         EngineSettings.applyDefaults();
     }
 
+    /**
+     * Fixes the calling long-lived thread's libtorch thread count before any training can lower it
+     * (see {@code EngineSettings.initialiseThisThread}).
+     */
+    public static void initialiseEngineThread() {
+        EngineSettings.initialiseThisThread();
+    }
+
     /** The installed studio's {@code --self-test}; returns the exit code. */
     public static int selfTest(java.io.PrintStream out) {
         applyEngineDefaults();

@@ -163,6 +163,7 @@ public final class LatentRenderer implements AutoCloseable {
     private record Pending(long stamp, List<float[]> latents, boolean batchStats, long submittedNanos) {}
 
     private void serve() {
+        org.dcganstudio.core.training.EngineSettings.initialiseThisThread();
         Autograd.disableOnThisThread();
         try (NDManager root = NDManager.newBaseManager(device)) {
             Generator generator = null;

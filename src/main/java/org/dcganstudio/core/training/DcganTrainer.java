@@ -99,7 +99,9 @@ public final class DcganTrainer implements AutoCloseable {
 
     /**
      * Runs {@code work} on one intra-op thread of the calling thread when {@code batch} images
-     * stay below {@link #SERIAL_LIMIT} values in the model's largest activation.
+     * stay below {@link #SERIAL_LIMIT} values in the model's largest activation. libtorch's setting
+     * is process-wide for threads that have not computed yet, so long-lived threads fix their own
+     * count first ({@link EngineSettings#initialiseThisThread()}).
      */
     private <T> T withThreadsFor(int batch, Supplier<T> work) {
         int threads = batch * config.largestActivation() < SERIAL_LIMIT ? JniUtils.getNumThreads() : 1;
