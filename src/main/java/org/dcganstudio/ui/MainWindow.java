@@ -151,7 +151,19 @@ final class MainWindow {
 
         CheckMenuItem dark = new CheckMenuItem("Dark theme");
         dark.selectedProperty().bindBidirectional(vm.darkProperty());
-        Menu view = new Menu("View", null, dark);
+        Menu view = new Menu("View", null, dark, new javafx.scene.control.SeparatorMenuItem());
+        // Ctrl+1 … Ctrl+4 (Cmd on macOS): the sections, in tab order
+        KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4};
+        for (StudioViewModel.Section s : StudioViewModel.Section.values()) {
+            String name = s.name().charAt(0) + s.name().substring(1).toLowerCase(java.util.Locale.ROOT);
+            MenuItem go = new MenuItem(name);
+            go.setId("view-" + s.name().toLowerCase(java.util.Locale.ROOT));
+            if (s.ordinal() < digits.length) {
+                go.setAccelerator(new KeyCodeCombination(digits[s.ordinal()], KeyCombination.SHORTCUT_DOWN));
+            }
+            go.setOnAction(e -> vm.sectionProperty().set(s));
+            view.getItems().add(go);
+        }
         MenuBar bar = new MenuBar(file, training, view);
         bar.setId("menu-bar");
         return bar;

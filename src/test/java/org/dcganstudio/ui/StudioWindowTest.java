@@ -270,6 +270,10 @@ class StudioWindowTest {
         Path out = tmp.resolve("evolution.gif");
         robot.interact(() -> vm.export().exportGif(out));
         await(() -> out.equals(vm.export().writtenProperty().get()), "the GIF (" + vm.export().messageProperty().get() + ")");
+        robot.push(KeyCode.SHORTCUT, KeyCode.DIGIT2);
+        await(() -> vm.sectionProperty().get() == StudioViewModel.Section.EXPLORE, "Ctrl+2: Explore");
+        robot.push(KeyCode.SHORTCUT, KeyCode.DIGIT4);
+        await(() -> vm.sectionProperty().get() == StudioViewModel.Section.EXPORT, "Ctrl+4: Export");
         javafx.scene.image.ImageView preview = robot.lookup("#export-preview").queryAs(javafx.scene.image.ImageView.class);
         await(() -> preview.getImage() != null && preview.getImage().getProgress() == 1, "the preview to load");
         assertFalse(preview.getImage().isError(), "the written GIF plays");
