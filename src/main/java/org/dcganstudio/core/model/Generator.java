@@ -60,16 +60,7 @@ public final class Generator extends DcganNetwork {
      * @return {@code (N, channels, size, size)}
      */
     public NDArray forward(NDArray z, boolean training) {
-        Shape s = z.getShape();
-        if (s.dimension() == 2) {
-            z = z.reshape(s.get(0), s.get(1), 1, 1);
-        }
-        Shape shape = z.getShape();
-        if (shape.dimension() != 4 || shape.get(1) != config().nz() || shape.get(2) != 1 || shape.get(3) != 1) {
-            throw new IllegalArgumentException(
-                    "generator expects latents (N, " + config().nz() + ") or (N, " + config().nz() + ", 1, 1), got " + s);
-        }
-        return runMain(z, training);
+        return runMain(asLatents(z), training);
     }
 
     /**
@@ -81,17 +72,21 @@ public final class Generator extends DcganNetwork {
      * @return {@code (N, ngf·8·base·base)} for the reference layout
      */
     public NDArray firstBlock(NDArray z) {
+        NDArray latents = asLatents(z);
+        NDArray out = runLayers(latents, 0, FIRST_BLOCK_LAYERS, false);
+        return out.reshape(latents.getShape().get(0), -1);
+    }
+
+    /** {@code z} as {@code (N, nz, 1, 1)}, from that shape or {@code (N, nz)}. */
+    private NDArray asLatents(NDArray z) {
         Shape s = z.getShape();
-        if (s.dimension() == 2) {
-            z = z.reshape(s.get(0), s.get(1), 1, 1);
-        }
-        Shape shape = z.getShape();
+        NDArray latents = s.dimension() == 2 ? z.reshape(s.get(0), s.get(1), 1, 1) : z;
+        Shape shape = latents.getShape();
         if (shape.dimension() != 4 || shape.get(1) != config().nz() || shape.get(2) != 1 || shape.get(3) != 1) {
             throw new IllegalArgumentException(
                     "generator expects latents (N, " + config().nz() + ") or (N, " + config().nz() + ", 1, 1), got " + s);
         }
-        NDArray out = runLayers(z, 0, FIRST_BLOCK_LAYERS, false);
-        return out.reshape(shape.get(0), -1);
+        return latents;
     }
 
     /** Children of {@code main} that make the first block: ConvTranspose2d, BatchNorm2d, ReLU. */
