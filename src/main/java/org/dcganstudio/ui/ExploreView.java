@@ -57,7 +57,7 @@ final class ExploreView extends BorderPane {
     private final HBox anchors = new HBox(4);
     private final VBox directionBox = new VBox(4);
     private final VBox dimensionBox = new VBox(2);
-    // the Export menu's sweeps: the keyboard's way to them (Space is the window's pause key)
+    // the Export menu's sweeps: the same actions as the rows' buttons, reachable from one menu
     private final javafx.scene.control.Menu directionSweeps = new javafx.scene.control.Menu("Direction sweep as GIF");
     private final javafx.scene.control.Menu dimensionSweeps = new javafx.scene.control.Menu("Dimension sweep as GIF");
     /** Held here: a bidirectional binding only keeps a weak reference to this adapter. */
