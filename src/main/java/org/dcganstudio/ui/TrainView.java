@@ -25,6 +25,7 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.scene.control.MenuButton;
@@ -392,6 +393,11 @@ final class TrainView extends BorderPane {
                 "Save the grid on show as a PNG, enlarged (pixels stay sharp)", this::savePng);
         png.setId("grid-png");
         png.disableProperty().bind(vm.gridProperty().isNull());
+        // the label and buttons keep their text; the timeline takes what width is left
+        gridLabel.setMinWidth(Region.USE_PREF_SIZE);
+        live.setMinWidth(Region.USE_PREF_SIZE);
+        timeline.setMinWidth(40);
+        timeline.setPrefWidth(80);
         HBox gridBar = new HBox(6, gridLabel, timeline, live, gif, png);
         gridBar.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(timeline, Priority.ALWAYS);
