@@ -1,12 +1,18 @@
 package org.dcganstudio.app;
 
 import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.function.DoubleConsumer;
 
 /**
  * Runs slow work (file I/O, decoding, generating) off the UI thread and hands the result back on
- * it. The studio's implementation uses a worker pool and the FX thread; tests run everything on the
- * calling thread, so ViewModels are tested without threads.
+ * it. The studio's implementation uses a worker pool and the FX thread; {@link #SAME_THREAD} runs
+ * everything on the calling thread, so ViewModels are tested without threads, sleeps or polling.
+ *
+ * <p>Every piece of background work goes through here: plain work with {@link #run}, long work that
+ * reports progress and can be cancelled with {@link #start}.
  */
 public interface BackgroundTasks {
 
@@ -18,6 +24,82 @@ public interface BackgroundTasks {
 
     /** Runs {@code action} on the UI thread soon (progress from background work). */
     void onUi(Runnable action);
+
+    /**
+     * Runs long work that reports progress and can be cancelled. Progress reaches
+     * {@code onProgress} on the UI thread, coalesced: while one update waits for the UI thread,
+     * newer ones replace it instead of queueing behind it (as OpenJFX's {@code Task} does), so a
+     * fast worker never floods the UI. A cancelled task ends in {@code onError} with a
+     * {@link CancellationException} (or whatever the work threw when it stopped).
+     */
+    default <T> TaskHandle start(ProgressWork<T> work, DoubleConsumer onProgress, Consumer<T> onDone,
+            Consumer<Throwable> onError) {
+        TaskHandle handle = new TaskHandle(this, onProgress);
+        run(() -> {
+            T result = work.call(handle);
+            handle.throwIfCancelled();
+            return result;
+        }, onDone, onError);
+        return handle;
+    }
+
+    /** Work that reports through its {@link TaskContext}. */
+    @FunctionalInterface
+    interface ProgressWork<T> {
+        T call(TaskContext context) throws Exception;
+    }
+
+    /** What running work sees of its task. */
+    interface TaskContext {
+
+        /** The share done, 0 to 1, or negative while the amount is not known yet. */
+        void progress(double fraction);
+
+        /** True once the task was cancelled; the work should stop at its next convenient point. */
+        boolean isCancelled();
+
+        /** Stops the work by throwing when the task was cancelled. */
+        default void throwIfCancelled() {
+            if (isCancelled()) {
+                throw new CancellationException("cancelled");
+            }
+        }
+    }
+
+    /** A started task: cancel it; its context for the work. */
+    final class TaskHandle implements TaskContext {
+
+        private final BackgroundTasks tasks;
+        private final DoubleConsumer onProgress;
+        private final AtomicBoolean cancelled = new AtomicBoolean();
+        /** The newest progress not yet shown; NaN when none waits for the UI thread. */
+        private final java.util.concurrent.atomic.AtomicLong pending =
+                new java.util.concurrent.atomic.AtomicLong(Double.doubleToRawLongBits(Double.NaN));
+
+        TaskHandle(BackgroundTasks tasks, DoubleConsumer onProgress) {
+            this.tasks = tasks;
+            this.onProgress = onProgress;
+        }
+
+        /** Asks the work to stop; it ends in {@code onError} with a {@link CancellationException}. */
+        public void cancel() {
+            cancelled.set(true);
+        }
+
+        @Override
+        public boolean isCancelled() {
+            return cancelled.get();
+        }
+
+        @Override
+        public void progress(double fraction) {
+            long previous = pending.getAndSet(Double.doubleToRawLongBits(fraction));
+            if (Double.isNaN(Double.longBitsToDouble(previous))) {
+                tasks.onUi(() -> onProgress.accept(
+                        Double.longBitsToDouble(pending.getAndSet(Double.doubleToRawLongBits(Double.NaN)))));
+            }
+        }
+    }
 
     /** Runs everything at once on the calling thread. */
     BackgroundTasks SAME_THREAD = new BackgroundTasks() {
