@@ -18,6 +18,7 @@ import org.dcganstudio.core.model.Generator;
 import org.dcganstudio.core.model.ModelConfig;
 import org.dcganstudio.core.render.GeneratorWeights;
 import org.dcganstudio.core.render.LatentRenderer;
+import org.dcganstudio.core.render.Renderer;
 import org.dcganstudio.core.session.SessionCommand;
 import org.dcganstudio.core.session.TrainingSession;
 import org.dcganstudio.core.training.Checkpoint;
@@ -34,7 +35,7 @@ public final class ActiveGenerator implements AutoCloseable {
 
     private final BackgroundTasks tasks;
     private final TrainingSession session;
-    private final LatentRenderer renderer;
+    private final Renderer renderer;
     private final ReadOnlyObjectWrapper<GeneratorWeights> weights = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper description = new ReadOnlyStringWrapper("no generator loaded");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
@@ -49,7 +50,7 @@ public final class ActiveGenerator implements AutoCloseable {
      * @param session the training whose generator can be followed (null: none)
      * @param renderer the render thread (owned from now on)
      */
-    public ActiveGenerator(BackgroundTasks tasks, TrainingSession session, LatentRenderer renderer) {
+    public ActiveGenerator(BackgroundTasks tasks, TrainingSession session, Renderer renderer) {
         this.tasks = tasks;
         this.session = session;
         this.renderer = renderer;
@@ -65,7 +66,7 @@ public final class ActiveGenerator implements AutoCloseable {
     }
 
     /** A renderer on the CPU. */
-    public static LatentRenderer cpuRenderer() {
+    public static Renderer cpuRenderer() {
         return new LatentRenderer(Device.cpu());
     }
 
@@ -159,7 +160,7 @@ public final class ActiveGenerator implements AutoCloseable {
         return checkpoint.getReadOnlyProperty();
     }
 
-    public LatentRenderer renderer() {
+    public Renderer renderer() {
         return renderer;
     }
 

@@ -35,7 +35,7 @@ import org.dcganstudio.core.measure.AttributeSampler;
 import org.dcganstudio.core.model.Generator;
 import org.dcganstudio.core.model.ModelConfig;
 import org.dcganstudio.core.render.GeneratorWeights;
-import org.dcganstudio.core.render.LatentRenderer;
+import org.dcganstudio.core.render.Renderer;
 import org.dcganstudio.core.render.RenderedImages;
 
 /**
@@ -51,9 +51,9 @@ public final class ArithmeticViewModel {
 
     private final ActiveGenerator generator;
     private final BackgroundTasks tasks;
-    private final LatentRenderer.Channel candidateChannel;
-    private final LatentRenderer.Channel groupChannel;
-    private final LatentRenderer.Channel resultChannel;
+    private final Renderer.Channel candidateChannel;
+    private final Renderer.Channel groupChannel;
+    private final Renderer.Channel resultChannel;
 
     private final ObservableList<LatentGroup> groups = FXCollections.observableArrayList();
     private final IntegerProperty selectedGroup = new SimpleIntegerProperty(0);
@@ -80,7 +80,7 @@ public final class ArithmeticViewModel {
     public ArithmeticViewModel(ActiveGenerator generator, BackgroundTasks tasks) {
         this.generator = generator;
         this.tasks = tasks;
-        LatentRenderer r = generator.renderer();
+        Renderer r = generator.renderer();
         resultChannel = r.channel("arithmetic result");
         groupChannel = r.channel("arithmetic groups");
         candidateChannel = r.channel("arithmetic candidates");

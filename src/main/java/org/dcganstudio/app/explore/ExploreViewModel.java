@@ -36,7 +36,7 @@ import org.dcganstudio.core.latent.Interpolation;
 import org.dcganstudio.core.math.Rng;
 import org.dcganstudio.core.model.ModelConfig;
 import org.dcganstudio.core.render.GeneratorWeights;
-import org.dcganstudio.core.render.LatentRenderer;
+import org.dcganstudio.core.render.Renderer;
 import org.dcganstudio.core.render.RenderedImages;
 
 /**
@@ -67,11 +67,11 @@ public final class ExploreViewModel {
 
     private final ActiveGenerator generator;
     private final BackgroundTasks tasks;
-    private final LatentRenderer.Channel imageChannel;
-    private final LatentRenderer.Channel gridChannel;
-    private final LatentRenderer.Channel stripChannel;
-    private final LatentRenderer.Channel anchorChannel;
-    private final LatentRenderer.Channel sweepChannel;
+    private final Renderer.Channel imageChannel;
+    private final Renderer.Channel gridChannel;
+    private final Renderer.Channel stripChannel;
+    private final Renderer.Channel anchorChannel;
+    private final Renderer.Channel sweepChannel;
     /** Woken by every sweep render and by cancel: an export waits on it for its frames. */
     private final Object sweepDrawn = new Object();
 
@@ -116,7 +116,7 @@ public final class ExploreViewModel {
     public ExploreViewModel(ActiveGenerator generator, BackgroundTasks tasks) {
         this.generator = generator;
         this.tasks = tasks;
-        LatentRenderer r = generator.renderer();
+        Renderer r = generator.renderer();
         imageChannel = r.channel("explore image");
         stripChannel = r.channel("explore strip");
         gridChannel = r.channel("explore grid");

@@ -1,27 +1,18 @@
 package org.dcganstudio.core.render;
 
 import ai.djl.Device;
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Consumer;
-import org.dcganstudio.core.export.ImageGrid;
-import org.dcganstudio.core.latent.Vectors;
-import org.dcganstudio.core.model.Generator;
 import org.dcganstudio.core.nn.Autograd;
-import org.dcganstudio.core.training.RunningStats;
 
 /**
  * One thread that owns a private generator and turns latent vectors into pixels. Requests go to
  * named {@link Channel}s, each holding only its newest request: a fast slider drag replaces what
- * is waiting instead of queueing behind it (StyleGAN's visualizer renders the same way). Results
- * are published per channel in an {@link AtomicReference} for a UI to pull at its own rate.
+ * is waiting instead of queueing behind it (StyleGAN's visualizer renders the same way).
  */
-public final class LatentRenderer implements AutoCloseable {
+public final class LatentRenderer implements Renderer {
 
     private final Object lock = new Object();
     private final List<Channel> channels = new ArrayList<>();
@@ -33,8 +24,6 @@ public final class LatentRenderer implements AutoCloseable {
     private boolean weightsChanged;
     private boolean closed;
     private boolean drawing;
-    // confined to the render thread: why the newest weights could not be loaded
-    private String loadError;
 
     /**
      * Starts the render thread. It keeps libtorch's intra-op thread count: setting it (DJL's
@@ -50,10 +39,7 @@ public final class LatentRenderer implements AutoCloseable {
         thread.start();
     }
 
-    /**
-     * A new channel. Channels made first are served first when several wait, so make the one a
-     * user drags (the current image) before the ones that can lag (grids).
-     */
+    @Override
     public Channel channel(String name) {
         synchronized (lock) {
             Channel c = new Channel(name);
@@ -62,7 +48,7 @@ public final class LatentRenderer implements AutoCloseable {
         }
     }
 
-    /** Swaps the generator the next renders use (pending requests are drawn with it). */
+    @Override
     public void setWeights(GeneratorWeights next) {
         synchronized (lock) {
             weights = next;
@@ -71,7 +57,7 @@ public final class LatentRenderer implements AutoCloseable {
         }
     }
 
-    /** The weights renders use now, or null before any. */
+    @Override
     public GeneratorWeights weights() {
         synchronized (lock) {
             return weights;
@@ -90,7 +76,10 @@ public final class LatentRenderer implements AutoCloseable {
         return renders.get();
     }
 
-    /** Stops the thread and frees the generator's native memory; waits for a render in progress. */
+    /**
+     * Stops the thread and frees the generator's native memory; waits for a render in progress.
+     * Requests still waiting are dropped.
+     */
     @Override
     public void close() {
         synchronized (lock) {
@@ -102,74 +91,56 @@ public final class LatentRenderer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        synchronized (lock) {
+            for (Channel c : channels) {
+                if (c.pending != null) {
+                    c.pending.drop();
+                }
+            }
+        }
     }
 
-    /** A stream of requests of one kind, of which only the newest waiting one is drawn. */
-    public final class Channel {
-        private final String name;
-        private final AtomicReference<RenderedImages> latest = new AtomicReference<>();
-        private final List<Consumer<RenderedImages>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
-        private Pending pending;
+    /** A channel of the render thread; a request waits here until the thread takes it. */
+    public final class Channel extends RenderChannel {
+        private RenderRequest pending;
 
         private Channel(String name) {
-            this.name = name;
+            super(name, stamps::incrementAndGet);
         }
 
-        /**
-         * Asks for images of {@code latents} (each of the model's nz); replaces any request of
-         * this channel still waiting.
-         *
-         * @return the request's stamp
-         */
-        public long submit(List<float[]> latents, boolean batchStats) {
-            if (latents.isEmpty()) {
-                throw new IllegalArgumentException("nothing to render");
-            }
-            List<float[]> copy = new ArrayList<>(latents.size());
-            for (float[] z : latents) {
-                copy.add(z.clone());
-            }
-            long stamp = stamps.incrementAndGet();
+        @Override
+        void enqueue(RenderRequest request) {
+            RenderRequest replaced;
             synchronized (lock) {
-                pending = new Pending(stamp, List.copyOf(copy), batchStats, System.nanoTime());
+                replaced = pending;
+                pending = request;
+                if (closed) {
+                    // no thread will take it
+                    request.drop();
+                }
                 lock.notifyAll();
             }
-            return stamp;
+            if (replaced != null) {
+                replaced.drop();
+            }
         }
 
-        /** The newest result, or null before the first. */
-        public RenderedImages latest() {
-            return latest.get();
-        }
-
-        /** Called on the render thread after each result of this channel (benchmarks, tests). */
-        public void onRendered(Consumer<RenderedImages> listener) {
-            listeners.add(listener);
-        }
-
-        /** Whether a request of this channel waits to be drawn. */
+        @Override
         public boolean busy() {
             synchronized (lock) {
                 return pending != null;
             }
         }
-
-        @Override
-        public String toString() {
-            return "channel " + name;
-        }
     }
-
-    private record Pending(long stamp, List<float[]> latents, boolean batchStats, long submittedNanos) {}
 
     private void serve() {
         org.dcganstudio.core.training.EngineSettings.initialiseThisThread();
         Autograd.disableOnThisThread();
-        try (NDManager root = NDManager.newBaseManager(device)) {
-            Generator generator = null;
+        try (NDManager root = NDManager.newBaseManager(device);
+                RenderingGenerator generator = new RenderingGenerator(root)) {
             while (true) {
                 Channel channel = null;
-                Pending job = null;
+                RenderRequest job = null;
                 GeneratorWeights use;
                 boolean reload;
                 synchronized (lock) {
@@ -192,17 +163,18 @@ public final class LatentRenderer implements AutoCloseable {
                     }
                 }
                 if (reload && use != null) {
-                    generator = load(root, generator, use);
+                    generator.load(use);
                 }
                 if (job != null) {
-                    publish(channel, draw(root, generator, use, job));
+                    RenderedImages result = generator.draw(job);
+                    if (result.ok()) {
+                        renders.incrementAndGet();
+                    }
+                    channel.publish(job, result);
                     synchronized (lock) {
                         drawing = false;
                     }
                 }
-            }
-            if (generator != null) {
-                generator.close();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -216,72 +188,5 @@ public final class LatentRenderer implements AutoCloseable {
             }
         }
         return null;
-    }
-
-    private Generator load(NDManager root, Generator current, GeneratorWeights w) {
-        Generator g = current;
-        if (g == null || !g.config().equals(w.config())) {
-            if (g != null) {
-                g.close();
-            }
-            g = new Generator(w.config(), root, 0);
-        }
-        try {
-            w.loadInto(g);
-        } catch (java.io.IOException | RuntimeException e) {
-            // the old weights stay usable; the next draw reports why the new ones were refused
-            loadError = w.origin() + ": " + e.getMessage();
-            return g;
-        }
-        loadError = null;
-        g.invalidateCaches();
-        return g;
-    }
-
-    private RenderedImages draw(NDManager root, Generator g, GeneratorWeights w, Pending job) {
-        int nz = w.config().nz();
-        int size = w.config().imageSize();
-        for (float[] z : job.latents()) {
-            if (z.length != nz) {
-                return failed(job, size, w, "latent of " + z.length + " values, the model needs " + nz);
-            }
-        }
-        if (loadError != null) {
-            return failed(job, size, w, loadError);
-        }
-        try (NDManager sm = root.newSubManager()) {
-            int n = job.latents().size();
-            NDArray z = sm.create(Vectors.pack(job.latents(), nz), new Shape(n, nz, 1, 1));
-            float[] images;
-            if (job.batchStats()) {
-                RunningStats saved = RunningStats.copyOf(g, sm);
-                images = g.forward(z, true).toFloatArray();
-                saved.restore();
-            } else {
-                images = g.forward(z, false).toFloatArray();
-            }
-            int channels = w.config().channels();
-            List<int[]> argb = new ArrayList<>(n);
-            for (int i = 0; i < n; i++) {
-                argb.add(ImageGrid.toArgb(images, i, channels, size));
-            }
-            renders.incrementAndGet();
-            return new RenderedImages(job.stamp(), job.latents(), job.batchStats(), List.copyOf(argb), size, w.step(),
-                    job.submittedNanos(), System.nanoTime(), null);
-        } catch (RuntimeException e) {
-            return failed(job, size, w, "generation failed: " + e.getMessage());
-        }
-    }
-
-    private static RenderedImages failed(Pending job, int size, GeneratorWeights w, String why) {
-        return new RenderedImages(job.stamp(), job.latents(), job.batchStats(), List.of(), size, w.step(),
-                job.submittedNanos(), System.nanoTime(), why);
-    }
-
-    private static void publish(Channel channel, RenderedImages result) {
-        channel.latest.set(result);
-        for (Consumer<RenderedImages> l : channel.listeners) {
-            l.accept(result);
-        }
     }
 }

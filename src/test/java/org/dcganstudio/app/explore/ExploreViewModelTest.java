@@ -84,7 +84,7 @@ class ExploreViewModelTest {
 
     /** The image once the renderer has caught up with every request. */
     private Pixels latestImage() throws InterruptedException {
-        until(() -> generator.renderer().idle(), "the renderer to catch up");
+        until(() -> ((LatentRenderer) generator.renderer()).idle(), "the renderer to catch up");
         Thread.sleep(20);
         vm.refresh();
         return vm.imageProperty().get();
