@@ -2,28 +2,25 @@ package org.dcganstudio.app.export;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import org.dcganstudio.app.BackgroundTasks;
+import org.dcganstudio.app.ExportSlot;
 import org.dcganstudio.core.export.EvolutionFrames;
 import org.dcganstudio.core.export.EvolutionGif;
 
 /**
  * The Export view's state: which run, how its evolution GIF is made (the CLI {@code gif}'s
- * options), and the export in progress. Progress arrives from the writer thread through
- * {@link BackgroundTasks#onUi}; cancelling stops it at the next frame and no file is left.
+ * options), and the export in progress, in an {@link ExportSlot}: cancelling stops it at the next
+ * frame and no file is left.
  */
 public final class ExportViewModel {
 
@@ -33,7 +30,6 @@ public final class ExportViewModel {
      */
     public static final List<Integer> CELL_CHOICES = List.of(0, 6, 4, 2);
 
-    private final BackgroundTasks tasks;
     private final ObjectProperty<Path> runDir = new SimpleObjectProperty<>();
     private final IntegerProperty frames = new SimpleIntegerProperty(60);
     private final BooleanProperty logSpaced = new SimpleBooleanProperty(true);
@@ -42,15 +38,13 @@ public final class ExportViewModel {
     private final BooleanProperty caption = new SimpleBooleanProperty(true);
     private final BooleanProperty dither = new SimpleBooleanProperty(true);
     private final IntegerProperty cells = new SimpleIntegerProperty(0);
-    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ExportSlot export;
     private final javafx.beans.property.ReadOnlyObjectWrapper<Path> written =
             new javafx.beans.property.ReadOnlyObjectWrapper<>();
-    private volatile AtomicBoolean cancel = new AtomicBoolean();
 
     public ExportViewModel(BackgroundTasks tasks) {
-        this.tasks = tasks;
+        export = new ExportSlot(tasks, message::set);
     }
 
     /** Writes the run's evolution GIF to {@code out} in the background. */
@@ -60,7 +54,7 @@ public final class ExportViewModel {
             message.set("choose a run directory first (or train one)");
             return;
         }
-        if (busy.get()) {
+        if (export.busyProperty().get()) {
             return;
         }
         int side = cells.get();
@@ -76,31 +70,18 @@ public final class ExportViewModel {
             message.set(e.getMessage());
             return;
         }
-        AtomicBoolean stop = new AtomicBoolean();
-        cancel = stop;
-        busy.set(true);
-        progress.set(0);
         written.set(null);
-        message.set("reading the grids…");
-        tasks.run(() -> EvolutionGif.write(run, out, options, (phase, done, total) -> {
+        export.start("reading the grids…", 0, context -> EvolutionGif.write(run, out, options, (phase, done, total) -> {
             // reading is fast; writing (palette, dithering, LZW) is most of the time
-            double share = phase == EvolutionGif.Phase.READING ? 0.2 * done / total : 0.2 + 0.8 * done / total;
-            tasks.onUi(() -> progress.set(share));
-            return !stop.get();
+            context.progress(phase == EvolutionGif.Phase.READING ? 0.2 * done / total : 0.2 + 0.8 * done / total);
+            return !context.isCancelled();
         }), result -> {
-            busy.set(false);
-            progress.set(1);
             written.set(out);
             message.set(String.format(java.util.Locale.ROOT, "wrote %s: %d frames, %d×%d, %.1f MB", out.getFileName(),
                     result.steps().size(), result.width(), result.height(), result.bytes() / 1e6));
-        }, e -> {
-            busy.set(false);
-            progress.set(0);
-            message.set(e instanceof CancellationException ? "cancelled; nothing was written"
-                    : e instanceof EvolutionGif.SubGridException ? "could not export: cells " + cellsLabel(side)
-                            + ": " + e.getMessage()
-                    : "could not export: " + e.getMessage());
-        });
+        }, e -> message.set(e instanceof EvolutionGif.SubGridException
+                ? "could not export: cells " + cellsLabel(side) + ": " + e.getMessage()
+                : "could not export: " + e.getMessage()));
     }
 
     /** The GIF the last export wrote, for the view to play; null while one runs or after a failure. */
@@ -110,7 +91,7 @@ public final class ExportViewModel {
 
     /** Stops the export in progress at its next frame; no file is left. */
     public void cancel() {
-        cancel.set(true);
+        export.cancel();
     }
 
     public ObjectProperty<Path> runDirProperty() {
@@ -155,11 +136,11 @@ public final class ExportViewModel {
     }
 
     public ReadOnlyDoubleProperty progressProperty() {
-        return progress.getReadOnlyProperty();
+        return export.progressProperty();
     }
 
     public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
+        return export.busyProperty();
     }
 
     public ReadOnlyStringProperty messageProperty() {

@@ -15,6 +15,7 @@ import org.dcganstudio.core.model.ModelConfig;
 import org.dcganstudio.core.training.OptimizerSettings;
 import org.dcganstudio.core.training.TrainConfig;
 import org.dcganstudio.core.training.TrainingRun;
+import org.dcganstudio.testing.DeferredTasks;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -87,7 +88,8 @@ class ExportViewModelTest {
 
     @Test
     void cancellingLeavesNoFile() {
-        ExportViewModel vm = new ExportViewModel(BackgroundTasks.SAME_THREAD);
+        DeferredTasks tasks = new DeferredTasks();
+        ExportViewModel vm = new ExportViewModel(tasks);
         vm.runDirProperty().set(run);
         vm.progressProperty().addListener((obs, old, now) -> {
             if (now.doubleValue() > 0 && now.doubleValue() < 1) {
@@ -96,8 +98,12 @@ class ExportViewModelTest {
         });
         Path out = tmp.resolve("cancelled.gif");
         vm.exportGif(out);
+        vm.exportGif(tmp.resolve("second.gif"));
+        assertEquals(1, tasks.waiting(), "one export at a time");
+        tasks.runAll();
         assertFalse(Files.exists(out));
-        assertTrue(vm.messageProperty().get().contains("cancelled"), vm.messageProperty().get());
+        assertEquals("cancelled; nothing was written", vm.messageProperty().get());
         assertFalse(vm.busyProperty().get());
+        assertEquals(0, vm.progressProperty().get());
     }
 }
