@@ -37,7 +37,10 @@ import javafx.stage.FileChooser;
 import org.dcganstudio.app.ActiveGenerator;
 import org.dcganstudio.app.Pixels;
 import org.dcganstudio.app.explore.DirectionSlider;
+import org.dcganstudio.app.explore.ExploreExports;
 import org.dcganstudio.app.explore.ExploreViewModel;
+import org.dcganstudio.app.explore.InterpolationPath;
+import org.dcganstudio.app.explore.LatentCursor;
 
 /**
  * The Explore view: the generator and its sliders on the left, the current image large in the
@@ -86,7 +89,7 @@ final class ExploreView extends BorderPane {
         vm.directions().addListener((javafx.collections.ListChangeListener<DirectionSlider>) c -> showDirections());
         vm.rawOffsets().addListener((javafx.collections.ListChangeListener<javafx.beans.property.DoubleProperty>) c ->
                 showDimensions());
-        vm.anchors().addListener((javafx.collections.ListChangeListener<ExploreViewModel.Anchor>) c -> showAnchors());
+        vm.anchors().addListener((javafx.collections.ListChangeListener<InterpolationPath.Anchor>) c -> showAnchors());
         vm.anchorImagesProperty().addListener((obs, old, now) -> showAnchors());
         image.show(vm.imageProperty().get());
         showGrid(vm.gridProperty().get());
@@ -225,7 +228,7 @@ final class ExploreView extends BorderPane {
         loadX.setOnAction(e -> open("Exploration", "*.json", vm::loadExploration));
         export.getItems().addAll(new javafx.scene.control.SeparatorMenuItem(), saveZ, loadZ, saveX, loadX);
         ChoiceBox<Integer> scale = new ChoiceBox<>();
-        scale.getItems().setAll(ExploreViewModel.SCALES);
+        scale.getItems().setAll(ExploreExports.SCALES);
         scale.setConverter(new javafx.util.StringConverter<>() {
             @Override
             public String toString(Integer s) {
@@ -249,7 +252,7 @@ final class ExploreView extends BorderPane {
         FlowPane bar = new FlowPane(6, 6, newSamples, batchStats, addAnchor, copy, export, scale, exportProgress(),
                 timing, message);
         bar.setPadding(new Insets(4, 0, 4, 0));
-        grid.setPrefColumns(ExploreViewModel.GRID_COLUMNS);
+        grid.setPrefColumns(LatentCursor.GRID_COLUMNS);
         grid.setPrefTileWidth(72);
         grid.setPrefTileHeight(72);
         Label empty = new Label("Load a generator: open a checkpoint, follow a training run, or click a sample in "
@@ -344,7 +347,7 @@ final class ExploreView extends BorderPane {
 
     private void showAnchors() {
         anchors.getChildren().clear();
-        List<ExploreViewModel.Anchor> list = vm.anchors();
+        List<InterpolationPath.Anchor> list = vm.anchors();
         for (int i = 0; i < list.size(); i++) {
             PixelsView v = new PixelsView(32);
             List<org.dcganstudio.app.Pixels> drawn = vm.anchorImagesProperty().get();
@@ -370,7 +373,7 @@ final class ExploreView extends BorderPane {
             reset.setOnAction(e -> d.reset());
             int index = i;
             Runnable sweep = () -> save("Animated GIF", "*.gif", "sweep-" + d.name().replace(" ", "") + ".gif",
-                    p -> vm.exportDirectionSweepGif(index, p, scale(), ExploreViewModel.SWEEP_DELAY_MS));
+                    p -> vm.exportDirectionSweepGif(index, p, scale(), ExploreExports.SWEEP_DELAY_MS));
             directionBox.getChildren().add(new HBox(4, name, s, reset, sweepButton(s, sweep, d.name(), "σ along it",
                     "sweep-direction-" + i)));
             directionSweeps.getItems().add(sweepItem(d.name() + "…", sweep));
@@ -384,14 +387,14 @@ final class ExploreView extends BorderPane {
         List<javafx.beans.property.DoubleProperty> raw = vm.rawOffsets();
         for (int i = 0; i < raw.size(); i++) {
             javafx.beans.property.DoubleProperty p = raw.get(i);
-            Slider s = slider(p, ExploreViewModel.RAW_RANGE, "dimension-" + i);
+            Slider s = slider(p, LatentCursor.RAW_RANGE, "dimension-" + i);
             Label name = new Label("z" + i);
             name.setMinWidth(36);
             Button reset = Icons.decorate(new Button(), "mdi2r-restore", "Back to 0");
             reset.setOnAction(e -> p.set(0));
             int dimension = i;
             Runnable sweep = () -> save("Animated GIF", "*.gif", "sweep-z" + dimension + ".gif",
-                    f -> vm.exportDimensionSweepGif(dimension, f, scale(), ExploreViewModel.SWEEP_DELAY_MS));
+                    f -> vm.exportDimensionSweepGif(dimension, f, scale(), ExploreExports.SWEEP_DELAY_MS));
             dimensionBox.getChildren().add(new HBox(4, name, s, reset, sweepButton(s, sweep, "z" + i,
                     "σ of the prior", "sweep-dimension-" + i)));
             dimensionSweeps.getItems().add(sweepItem("z" + i + "…", sweep));
@@ -404,7 +407,7 @@ final class ExploreView extends BorderPane {
      */
     private Button sweepButton(Slider slider, Runnable sweep, String name, String unit, String id) {
         String what = String.format(Locale.ROOT, "Export sweep GIF…: the current image moved ±%.1f %s on %s and "
-                + "back", ExploreViewModel.SWEEP_RANGE, unit, name);
+                + "back", ExploreExports.SWEEP_RANGE, unit, name);
         Button button = Icons.decorate(new Button(), "mdi2f-file-gif-box", what);
         button.setOnAction(e -> sweep.run());
         button.disableProperty().bind(vm.exportingProperty());

@@ -72,7 +72,7 @@ final class ScreenshotTour {
         step("the walk GIF", () -> { }, () -> java.nio.file.Files.exists(dir.resolve("walk.gif"))
                 && !explore.exportingProperty().get());
         step("the sweep GIF", () -> explore.exportDirectionSweepGif(0, dir.resolve("sweep-PC1.gif"), 2,
-                org.dcganstudio.app.explore.ExploreViewModel.SWEEP_DELAY_MS),
+                org.dcganstudio.app.explore.ExploreExports.SWEEP_DELAY_MS),
                 () -> java.nio.file.Files.exists(dir.resolve("sweep-PC1.gif")) && !explore.exportingProperty().get());
         for (int g = 0; g < 3; g++) {
             int group = g;

@@ -221,7 +221,7 @@ class StudioWindowTest {
         assertFalse(vm.explore().exportingProperty().get());
         assertEquals("sweep-z0.gif", suggested[0]);
         GifFiles.Decoded read = GifFiles.read(gif);
-        assertEquals(2 * org.dcganstudio.app.explore.ExploreViewModel.SWEEP_STEPS, read.frames().size());
+        assertEquals(2 * org.dcganstudio.app.explore.ExploreExports.SWEEP_STEPS, read.frames().size());
         assertEquals(64, read.width(), "32 px at 2×");
         try (java.util.stream.Stream<Path> files = Files.list(out)) {
             assertEquals(List.of(gif), files.toList(), "the GIF and nothing else");
@@ -245,7 +245,7 @@ class StudioWindowTest {
         robot.type(KeyCode.DOWN);
         robot.type(KeyCode.ENTER);
         await(() -> vm.explore().messageProperty().get().startsWith("exported sweep-z1.gif"), "the z1 sweep");
-        assertEquals(2 * org.dcganstudio.app.explore.ExploreViewModel.SWEEP_STEPS,
+        assertEquals(2 * org.dcganstudio.app.explore.ExploreExports.SWEEP_STEPS,
                 GifFiles.read(out.resolve("sweep-z1.gif")).frames().size());
 
         // Space presses a focused button; it pauses training only when no button has the focus.

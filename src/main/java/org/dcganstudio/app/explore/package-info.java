@@ -1,6 +1,9 @@
 /**
- * The Explore section's ViewModel: the current image and its latent vector, a grid of samples,
- * direction and per-dimension sliders, interpolation paths between anchors, and saving or
- * exporting what was found. Rendering goes through the shared renderer thread; nothing here waits.
+ * The Explore section's ViewModels: the current image and its latent vector with the direction and
+ * per-dimension sliders and a grid of samples ({@code LatentCursor}), interpolation paths between
+ * anchors ({@code InterpolationPath}), PNG and GIF exports ({@code ExploreExports}), finding
+ * directions and training-set neighbours, and saving what was found ({@code ExplorationFiles});
+ * {@code ExploreViewModel} puts them together for the view. Rendering goes through the shared
+ * {@code Renderer}: nothing on the UI thread waits for it.
  */
 package org.dcganstudio.app.explore;
