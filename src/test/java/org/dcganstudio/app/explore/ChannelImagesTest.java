@@ -4,51 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.function.Consumer;
-import org.dcganstudio.core.render.RenderedImages;
-import org.dcganstudio.core.render.Renderer;
 import org.junit.jupiter.api.Test;
 
 class ChannelImagesTest {
-
-    /** A channel whose results arrive when the test says, in any order. */
-    private static final class ScriptedChannel implements Renderer.Channel {
-        long stamps;
-        RenderedImages latest;
-
-        @Override
-        public long submit(List<float[]> latents, boolean batchStats) {
-            return ++stamps;
-        }
-
-        @Override
-        public CompletableFuture<RenderedImages> render(List<float[]> latents, boolean batchStats) {
-            throw new UnsupportedOperationException("not used by ChannelImages");
-        }
-
-        @Override
-        public RenderedImages latest() {
-            return latest;
-        }
-
-        @Override
-        public void onRendered(Consumer<RenderedImages> listener) {}
-
-        @Override
-        public boolean busy() {
-            return false;
-        }
-
-        void draw(long stamp, int images) {
-            latest = new RenderedImages(stamp, List.of(), false, java.util.Collections.nCopies(images, new int[4]), 2,
-                    0, 0, 0, null);
-        }
-
-        void fail(long stamp) {
-            latest = new RenderedImages(stamp, List.of(), false, List.of(), 2, 0, 0, 0, "out of memory");
-        }
-    }
 
     private static final List<float[]> ONE = List.of(new float[1]);
 

@@ -21,7 +21,6 @@ import org.dcganstudio.app.BackgroundTasks;
 import org.dcganstudio.app.ExportSlot;
 import org.dcganstudio.core.render.GeneratorWeights;
 import org.dcganstudio.core.render.RenderedImages;
-import org.dcganstudio.core.render.Renderer;
 import org.dcganstudio.core.render.SameThreadRenderer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,13 +32,8 @@ class ExploreExportsTest {
     Path tmp;
 
     /** A channel that never draws, and tells when an export starts to wait for its frames. */
-    private static final class NeverDrawn implements Renderer.Channel {
+    private static final class NeverDrawn extends ScriptedChannel {
         final CountDownLatch waiting = new CountDownLatch(1);
-
-        @Override
-        public long submit(List<float[]> latents, boolean batchStats) {
-            throw new UnsupportedOperationException("exports wait for their frames");
-        }
 
         @Override
         public CompletableFuture<RenderedImages> render(List<float[]> latents, boolean batchStats) {
@@ -51,19 +45,6 @@ class ExploreExportsTest {
                     return super.get(timeout, unit);
                 }
             };
-        }
-
-        @Override
-        public RenderedImages latest() {
-            return null;
-        }
-
-        @Override
-        public void onRendered(Consumer<RenderedImages> listener) {}
-
-        @Override
-        public boolean busy() {
-            return true;
         }
     }
 
