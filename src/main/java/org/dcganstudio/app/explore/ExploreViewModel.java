@@ -20,7 +20,7 @@ import org.dcganstudio.core.render.Renderer;
 /**
  * The Explore view's state and commands in one place for the view to bind, kept by its parts: the
  * {@link LatentCursor} (current image, sliders, grid), the {@link InterpolationPath}, the
- * {@link ExploreExports}, the {@link DirectionSearch}, the {@link NeighbourSearch} and the
+ * {@link ExploreExports}, the {@link DirectionFinder}, the {@link NeighbourSearch} and the
  * {@link ExplorationFiles}; the methods here hand on to them and are documented there. This class
  * wires the parts to the active generator, to one line of status, and to the renderer's channels
  * in the order the renderer serves them.
@@ -32,7 +32,7 @@ public final class ExploreViewModel {
     private final LatentCursor cursor;
     private final InterpolationPath path;
     private final ExploreExports exports;
-    private final DirectionSearch directionSearch;
+    private final DirectionFinder directionFinder;
     private final NeighbourSearch neighbourSearch;
     private final ExplorationFiles files;
 
@@ -48,7 +48,7 @@ public final class ExploreViewModel {
         cursor = new LatentCursor(generator, image, grid, message::set);
         path = new InterpolationPath(cursor, strip, anchors);
         exports = new ExploreExports(tasks, cursor, path, sweep, message::set);
-        directionSearch = new DirectionSearch(generator, tasks, cursor, message::set);
+        directionFinder = new DirectionFinder(generator, tasks, cursor, message::set);
         neighbourSearch = new NeighbourSearch(generator, tasks, cursor, message::set);
         files = new ExplorationFiles(generator, tasks, cursor, path, message::set);
         generator.weightsProperty().addListener((obs, old, now) -> onWeights(now));
@@ -214,11 +214,11 @@ public final class ExploreViewModel {
     // ---- searches
 
     public void findDirections() {
-        directionSearch.findDirections();
+        directionFinder.findDirections();
     }
 
     public ReadOnlyBooleanProperty findingDirectionsProperty() {
-        return directionSearch.findingDirectionsProperty();
+        return directionFinder.findingDirectionsProperty();
     }
 
     public void findNeighbours() {

@@ -15,7 +15,7 @@ import org.dcganstudio.core.model.Generator;
 import org.dcganstudio.core.render.GeneratorWeights;
 
 /** Finding the generator's main directions in the background, for the {@link LatentCursor}'s sliders. */
-public final class DirectionSearch {
+public final class DirectionFinder {
 
     /** Directions found by {@link #findDirections()}. */
     public static final int DIRECTIONS = 10;
@@ -26,7 +26,7 @@ public final class DirectionSearch {
     private final Consumer<String> message;
     private final ReadOnlyBooleanWrapper finding = new ReadOnlyBooleanWrapper(false);
 
-    DirectionSearch(ActiveGenerator generator, BackgroundTasks tasks, LatentCursor cursor, Consumer<String> message) {
+    DirectionFinder(ActiveGenerator generator, BackgroundTasks tasks, LatentCursor cursor, Consumer<String> message) {
         this.generator = generator;
         this.tasks = tasks;
         this.cursor = cursor;
