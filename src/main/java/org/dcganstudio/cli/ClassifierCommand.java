@@ -6,7 +6,6 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.dcganstudio.core.interop.NpyFiles;
 import org.dcganstudio.core.measure.AttributeClassifier;
 import org.dcganstudio.core.measure.ClassifierTraining;
 import org.dcganstudio.core.nn.Autograd;

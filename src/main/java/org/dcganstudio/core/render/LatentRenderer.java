@@ -43,6 +43,11 @@ public final class LatentRenderer implements AutoCloseable {
      *
      * @param device where the private generator lives
      */
+    /** A renderer on the CPU, where the studio explores (its callers need not know the engine's types). */
+    public static LatentRenderer onCpu() {
+        return new LatentRenderer(Device.cpu());
+    }
+
     public LatentRenderer(Device device) {
         this.device = device;
         this.thread = new Thread(this::serve, "latent-renderer");
