@@ -45,8 +45,8 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "seed (default ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--device", defaultValue = "auto", description = "auto, cpu, gpu or gpu:N (default ${DEFAULT-VALUE})")
-    String device;
+    @picocli.CommandLine.Mixin
+    DeviceOption device = new DeviceOption();
 
     @Option(names = "--data", paramLabel = "SPEC", description = "also time the data loader on SPEC as training "
             + "reads it (same prefetch threads): first pass (decoding, as in the first epoch) and second pass")
@@ -91,7 +91,7 @@ final class BenchCommand implements Callable<Integer> {
             Rng.derive(seed, 41, i).fillUniform(batches[i], -1, 1);
         }
         float[] noise = new float[batch * config.nz()];
-        try (DcganTrainer t = new DcganTrainer(config, OptimizerSettings.PAPER, Devices.resolve(device), seed)) {
+        try (DcganTrainer t = new DcganTrainer(config, OptimizerSettings.PAPER, Devices.resolve(device.spec), seed)) {
             for (int i = 0; i < warmup; i++) {
                 step(t, batches[i % batches.length], noise, i);
             }

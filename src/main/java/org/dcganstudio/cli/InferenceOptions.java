@@ -17,8 +17,13 @@ final class InferenceOptions {
     @Option(names = "--batch-stats", description = "normalise with the batch's statistics instead of BatchNorm's running ones")
     boolean batchStats;
 
-    @Option(names = "--device", defaultValue = "auto", description = "auto, cpu, gpu or gpu:N (default ${DEFAULT-VALUE})")
-    String device;
+    @picocli.CommandLine.Mixin
+    DeviceOption device = new DeviceOption();
+
+    /** {@code --device}: auto, cpu, gpu or gpu:N. */
+    String device() {
+        return device.spec;
+    }
 
     /** The checkpoint the command runs: {@code --checkpoint}, else the embedded default model. */
     Checkpoint requireCheckpoint() throws IOException {
@@ -27,7 +32,7 @@ final class InferenceOptions {
 
     /** The checkpoint's generator on {@code --device}. */
     LoadedGenerator load(Checkpoint ckpt) throws IOException {
-        return LoadedGenerator.load(GeneratorWeights.of(ckpt), device);
+        return LoadedGenerator.load(GeneratorWeights.of(ckpt), device());
     }
 
     /**

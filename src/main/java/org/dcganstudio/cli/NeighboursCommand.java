@@ -57,7 +57,7 @@ final class NeighboursCommand implements Callable<Integer> {
         ModelConfig config = ckpt.config().model();
         List<float[]> z = LatentFiles.read(latents, config.nz());
         MemorisationCheck.Result check = MemorisationCheck.run(ckpt, data, z, k,
-                limit == null ? Integer.MAX_VALUE : limit, run.batchStats, run.device,
+                limit == null ? Integer.MAX_VALUE : limit, run.batchStats, run.device(),
                 w -> System.err.println("warning: " + w));
         String spec = check.spec();
         ImageDataset images = check.data();

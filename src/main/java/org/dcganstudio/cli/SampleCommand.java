@@ -72,7 +72,7 @@ final class SampleCommand implements Callable<Integer> {
             throw new IllegalArgumentException("the checkpoint's model is " + config + "; drop the model options or "
                     + "make them match");
         }
-        try (LoadedGenerator g = ckpt != null ? run.load(ckpt) : LoadedGenerator.load(config, weights, run.device)) {
+        try (LoadedGenerator g = ckpt != null ? run.load(ckpt) : LoadedGenerator.load(config, weights, run.device())) {
             List<float[]> z;
             if (latents != null) {
                 z = LatentFiles.read(latents, config.nz());

@@ -45,8 +45,8 @@ final class ScoreCommand implements Callable<Integer> {
             throw new IllegalArgumentException(images + ": images are " + size + "×" + size + ", the model takes "
                     + config.imageSize() + "×" + config.imageSize());
         }
-        try (LoadedDiscriminator d = ckpt != null ? LoadedDiscriminator.load(ckpt, run.device)
-                : LoadedDiscriminator.load(config, weights, run.device)) {
+        try (LoadedDiscriminator d = ckpt != null ? LoadedDiscriminator.load(ckpt, run.device())
+                : LoadedDiscriminator.load(config, weights, run.device())) {
             String shape = d.scoreTo(Latents.readImages(images, channels, d.manager()), run.batchStats, npyOut);
             System.out.println("wrote " + npyOut + " " + shape);
         }
