@@ -30,25 +30,13 @@ public final class LoadedDiscriminator implements AutoCloseable {
     /** The checkpoint's discriminator on {@code device}. */
     public static LoadedDiscriminator load(Checkpoint ckpt, String device) throws IOException {
         LoadedDiscriminator d = new LoadedDiscriminator(ckpt.config().model(), device);
-        try {
-            ckpt.restoreDiscriminator(d.discriminator);
-            return d;
-        } catch (IOException | RuntimeException e) {
-            d.close();
-            throw e;
-        }
+        return Networks.filledOrClosed(d, () -> ckpt.restoreDiscriminator(d.discriminator));
     }
 
     /** A discriminator state dict file ({@code .safetensors}) in the architecture {@code config}. */
     public static LoadedDiscriminator load(ModelConfig config, Path stateDict, String device) throws IOException {
         LoadedDiscriminator d = new LoadedDiscriminator(config, device);
-        try {
-            StateDicts.load(d.discriminator, stateDict);
-            return d;
-        } catch (IOException | RuntimeException e) {
-            d.close();
-            throw e;
-        }
+        return Networks.filledOrClosed(d, () -> StateDicts.load(d.discriminator, stateDict));
     }
 
     /**

@@ -34,25 +34,13 @@ public final class LoadedGenerator implements AutoCloseable {
      */
     public static LoadedGenerator load(GeneratorWeights weights, String device) throws IOException {
         LoadedGenerator g = new LoadedGenerator(weights.config(), device);
-        try {
-            weights.loadInto(g.generator);
-            return g;
-        } catch (IOException | RuntimeException e) {
-            g.close();
-            throw e;
-        }
+        return Networks.filledOrClosed(g, () -> weights.loadInto(g.generator));
     }
 
     /** Loads a generator state dict file ({@code .safetensors}) into the architecture {@code config}. */
     public static LoadedGenerator load(ModelConfig config, Path stateDict, String device) throws IOException {
         LoadedGenerator g = new LoadedGenerator(config, device);
-        try {
-            StateDicts.load(g.generator, stateDict);
-            return g;
-        } catch (IOException | RuntimeException e) {
-            g.close();
-            throw e;
-        }
+        return Networks.filledOrClosed(g, () -> StateDicts.load(g.generator, stateDict));
     }
 
     public ModelConfig config() {
