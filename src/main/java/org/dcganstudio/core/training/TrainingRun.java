@@ -407,8 +407,7 @@ public final class TrainingRun {
             float[] r = rows[i];
             long step = firstStep + i + 1;
             double rowWall = wall + seconds * (i + 1) / rows.length;
-            row = new MetricsRow(step, batcher.epochOf(step - 1), r[DcganTrainer.LOSS_D], r[DcganTrainer.LOSS_G],
-                    r[DcganTrainer.D_X], r[DcganTrainer.D_G_Z1], r[DcganTrainer.D_G_Z2], ips, rowWall);
+            row = MetricsRow.of(step, batcher.epochOf(step - 1), r, ips, rowWall);
             if (!row.isFinite()) {
                 Files.writeString(run.metrics(), csv, StandardOpenOption.APPEND);
                 listener.onMetrics(added);
