@@ -33,7 +33,7 @@ import org.dcganstudio.core.model.ModelConfig;
  */
 public final class TrainingRun {
 
-    /** Rows of the sample grid: 64 images, 8 by 8, as the reference's fixed noise. */
+    /** Images in the sample grid: 64, as the reference's fixed noise (8 rows of {@link ImageGrid#COLUMNS}). */
     public static final int SAMPLE_COUNT = 64;
     static final int FLUSH_EVERY = 25;
     /** Steps prepared ahead; decoding a folder of JPEGs is the slowest source. */
@@ -442,7 +442,7 @@ public final class TrainingRun {
         ModelConfig m = config.model();
         float[] images = trainer.generate(fixedNoise, SAMPLE_COUNT, false);
         Path file = run.grid(step);
-        ImageGrid.writePng(file, images, SAMPLE_COUNT, m.channels(), m.imageSize(), 8);
+        ImageGrid.writePng(file, images, SAMPLE_COUNT, m.channels(), m.imageSize(), ImageGrid.COLUMNS);
         listener.onMessage("samples " + file);
         listener.onSamples(step, file, images);
     }

@@ -2,6 +2,7 @@ package org.dcganstudio.core.training;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,13 +10,17 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import javax.imageio.ImageIO;
 import org.dcganstudio.core.io.RunDirectory;
 import org.dcganstudio.core.model.LatentPrior;
 import org.dcganstudio.core.model.ModelConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A trained run holds the files its RunDirectory names, under the names runs have always had. */
+/**
+ * What a trained run holds on disk: the files its RunDirectory names, under the names runs have
+ * always had, and 8×8 sample grids.
+ */
 class RunLayoutTest {
 
     @TempDir
@@ -41,6 +46,18 @@ class RunLayoutTest {
         assertEquals(List.of(0L, 2L, 4L), run.gridSteps());
         assertEquals(List.of(run.checkpoint(2), run.checkpoint(4)), run.checkpointFiles());
         assertEquals(run.checkpoint(4), Checkpoint.latestIn(dir));
+    }
+
+    @Test
+    void theSampleGridIsEightByEight() throws IOException {
+        ModelConfig model = new ModelConfig(32, 3, 8, 4, 4, LatentPrior.NORMAL);
+        TrainConfig config = new TrainConfig(model, OptimizerSettings.PAPER, 8, "solid-colours:64", 5, 1, 0, 1, 1,
+                "cpu");
+        TrainingRun.start(config, tmp, new TrainingRun.Listener() {}).run(() -> false);
+        BufferedImage grid = ImageIO.read(new RunDirectory(tmp).grid(1).toFile());
+        // 8 tiles of 32 pixels a side, each followed by a 2-pixel border, after a first border.
+        assertEquals(2 + 8 * (32 + 2), grid.getWidth());
+        assertEquals(2 + 8 * (32 + 2), grid.getHeight());
     }
 
     @Test
