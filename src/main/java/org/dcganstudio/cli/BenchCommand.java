@@ -15,6 +15,7 @@ import org.dcganstudio.core.math.Rng;
 import org.dcganstudio.core.model.ModelConfig;
 import org.dcganstudio.core.training.DcganTrainer;
 import org.dcganstudio.core.training.Devices;
+import org.dcganstudio.core.training.Metric;
 import org.dcganstudio.core.training.OptimizerSettings;
 import org.dcganstudio.core.training.TrainingRun;
 import picocli.CommandLine.Command;
@@ -132,8 +133,8 @@ final class BenchCommand implements Callable<Integer> {
             o.addProperty("rss_end_mb", rssEnd);
             o.addProperty("rss_growth_pct", round(100.0 * (rssEnd - rssStart) / Math.max(1, rssStart)));
             if (last.length > 0) {
-                o.addProperty("last_loss_d", last[last.length - 1][DcganTrainer.LOSS_D]);
-                o.addProperty("last_loss_g", last[last.length - 1][DcganTrainer.LOSS_G]);
+                o.addProperty("last_loss_d", last[last.length - 1][Metric.LOSS_D.index()]);
+                o.addProperty("last_loss_g", last[last.length - 1][Metric.LOSS_G.index()]);
             }
             if (loader != null) {
                 loader.entrySet().forEach(e -> o.add(e.getKey(), e.getValue()));
