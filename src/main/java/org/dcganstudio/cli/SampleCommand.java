@@ -50,7 +50,7 @@ final class SampleCommand implements Callable<Integer> {
     @Option(names = "--png-out", description = "write a PNG grid")
     Path pngOut;
 
-    @Option(names = "--columns", defaultValue = "8", description = "images per grid row (default ${DEFAULT-VALUE})")
+    @Option(names = "--columns", defaultValue = "" + ImageGrid.COLUMNS, description = "images per grid row (default ${DEFAULT-VALUE})")
     int columns;
 
     @Override

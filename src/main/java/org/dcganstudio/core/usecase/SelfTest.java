@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 import org.dcganstudio.core.export.ImageGrid;
+import org.dcganstudio.core.io.RunDirectory;
 import org.dcganstudio.core.math.Rng;
 import org.dcganstudio.core.model.ModelConfig;
 import org.dcganstudio.core.render.GeneratorWeights;
@@ -64,7 +65,7 @@ public final class SelfTest {
                     "cpu");
             Path run = tmp.resolve("run");
             TrainingRun.Result result = TrainingRun.start(train, run, new TrainingRun.Listener() {}).run(() -> false);
-            String last = Files.readAllLines(run.resolve("metrics.csv")).get(2);
+            String last = Files.readAllLines(new RunDirectory(run).metrics()).get(2);
             out.printf(Locale.ROOT, "trained %d steps on synthetic faces (batch 8): %s%n", result.steps(), last);
             if (result.steps() != 2) {
                 throw new IllegalStateException("trained " + result.steps() + " steps, expected 2");
