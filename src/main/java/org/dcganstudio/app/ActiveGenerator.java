@@ -1,6 +1,5 @@
 package org.dcganstudio.app;
 
-import ai.djl.Device;
 import java.nio.file.Path;
 import java.util.Locale;
 import javafx.beans.property.BooleanProperty;
@@ -11,17 +10,13 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
-import ai.djl.ndarray.NDManager;
-import org.dcganstudio.core.interop.StateDictShapes;
-import org.dcganstudio.core.io.UserFiles;
-import org.dcganstudio.core.model.Generator;
 import org.dcganstudio.core.model.ModelConfig;
 import org.dcganstudio.core.render.GeneratorWeights;
 import org.dcganstudio.core.render.LatentRenderer;
 import org.dcganstudio.core.render.Renderer;
 import org.dcganstudio.core.session.SessionCommand;
 import org.dcganstudio.core.session.TrainingSession;
-import org.dcganstudio.core.training.Checkpoint;
+import org.dcganstudio.core.usecase.GeneratorLoading;
 
 /**
  * The generator Explore and Arithmetic draw with: opened from a checkpoint, or a copy shared by the
@@ -67,7 +62,7 @@ public final class ActiveGenerator implements AutoCloseable {
 
     /** A renderer on the CPU. */
     public static Renderer cpuRenderer() {
-        return new LatentRenderer(Device.cpu());
+        return LatentRenderer.onCpu();
     }
 
     /** Reads a checkpoint file or a run directory's latest checkpoint in the background, then uses it. */
@@ -75,14 +70,13 @@ public final class ActiveGenerator implements AutoCloseable {
         long serial = ++opens;
         loading.set(true);
         error.set("");
-        tasks.run(() -> GeneratorWeights.of(Checkpoint.read(checkpointOrRunDir)), w -> {
+        tasks.run(() -> GeneratorLoading.open(checkpointOrRunDir), w -> {
             if (serial != opens) {
                 return; // a later open (or use) wins, whichever file finished reading first
             }
             loading.set(false);
             followTraining.set(false);
             use(w);
-            checkpoint.set(checkpointOrRunDir);
         }, e -> {
             if (serial == opens) {
                 loading.set(false);
@@ -100,14 +94,7 @@ public final class ActiveGenerator implements AutoCloseable {
         long serial = ++opens;
         loading.set(true);
         error.set("");
-        tasks.run(() -> {
-            ModelConfig config = StateDictShapes.generatorConfig(file);
-            GeneratorWeights w = new GeneratorWeights(config, UserFiles.readAll(file), 0, file.toString());
-            try (NDManager m = NDManager.newBaseManager(Device.cpu()); Generator g = new Generator(config, m, 0)) {
-                w.loadInto(g);
-            }
-            return w;
-        }, w -> {
+        tasks.run(() -> GeneratorLoading.importPyTorch(file), w -> {
             if (serial == opens) {
                 loading.set(false);
                 followTraining.set(false);
@@ -124,8 +111,8 @@ public final class ActiveGenerator implements AutoCloseable {
     /** Draws with {@code w} from now on. */
     public void use(GeneratorWeights w) {
         renderer.setWeights(w);
-        checkpoint.set(null);
-        if (loading.get() && w.origin().startsWith("training run")) {
+        checkpoint.set(w.from().checkpoint().orElse(null));
+        if (loading.get() && w.from().fromTraining()) {
             opens++; // a copy from the training replaces any checkpoint still being read
             loading.set(false);
         }

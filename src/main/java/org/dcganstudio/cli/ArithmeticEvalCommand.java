@@ -1,6 +1,5 @@
 package org.dcganstudio.cli;
 
-import ai.djl.ndarray.NDManager;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
@@ -10,11 +9,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.dcganstudio.core.measure.ArithmeticEvaluation;
 import org.dcganstudio.core.measure.AttributeClassifier;
-import org.dcganstudio.core.model.Generator;
 import org.dcganstudio.core.model.ModelConfig;
-import org.dcganstudio.core.nn.Autograd;
 import org.dcganstudio.core.training.Checkpoint;
-import org.dcganstudio.core.training.Devices;
+import org.dcganstudio.core.usecase.LoadedGenerator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -45,7 +42,6 @@ final class ArithmeticEvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Autograd.disableOnThisThread();
         Checkpoint ckpt = run.requireCheckpoint();
         ModelConfig config = ckpt.config().model();
         if (config.channels() != 3 || config.imageSize() % AttributeClassifier.WORKING_SIZE != 0) {
@@ -55,11 +51,9 @@ final class ArithmeticEvalCommand implements Callable<Integer> {
         }
         Path folder = ClassifierFolders.resolve(classifier);
         List<ArithmeticEvaluation.Outcome> outcomes;
-        try (NDManager m = NDManager.newBaseManager(Devices.resolve(run.device));
-                Generator g = new Generator(config, m, 0);
-                AttributeClassifier c = AttributeClassifier.load(folder, m)) {
-            ckpt.restoreGenerator(g);
-            outcomes = ArithmeticEvaluation.run(g, c, ArithmeticEvaluation.PAPER_RECIPES, pool, trials, seed);
+        try (LoadedGenerator g = run.load(ckpt);
+                AttributeClassifier c = AttributeClassifier.load(folder, g.network().manager())) {
+            outcomes = ArithmeticEvaluation.run(g.network(), c, ArithmeticEvaluation.PAPER_RECIPES, pool, trials, seed);
         }
         JsonObject o = new JsonObject();
         o.addProperty("checkpoint", ckpt.source().toString());

@@ -15,6 +15,7 @@ import org.dcganstudio.core.math.Rng;
 import org.dcganstudio.core.model.ModelConfig;
 import org.dcganstudio.core.training.DcganTrainer;
 import org.dcganstudio.core.training.Devices;
+import org.dcganstudio.core.training.Metric;
 import org.dcganstudio.core.training.OptimizerSettings;
 import org.dcganstudio.core.training.TrainingRun;
 import picocli.CommandLine.Command;
@@ -45,8 +46,8 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "seed (default ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--device", defaultValue = "auto", description = "auto, cpu, gpu or gpu:N (default ${DEFAULT-VALUE})")
-    String device;
+    @picocli.CommandLine.Mixin
+    DeviceOption device = new DeviceOption();
 
     @Option(names = "--data", paramLabel = "SPEC", description = "also time the data loader on SPEC as training "
             + "reads it (same prefetch threads): first pass (decoding, as in the first epoch) and second pass")
@@ -91,7 +92,7 @@ final class BenchCommand implements Callable<Integer> {
             Rng.derive(seed, 41, i).fillUniform(batches[i], -1, 1);
         }
         float[] noise = new float[batch * config.nz()];
-        try (DcganTrainer t = new DcganTrainer(config, OptimizerSettings.PAPER, Devices.resolve(device), seed)) {
+        try (DcganTrainer t = new DcganTrainer(config, OptimizerSettings.PAPER, Devices.resolve(device.spec), seed)) {
             for (int i = 0; i < warmup; i++) {
                 step(t, batches[i % batches.length], noise, i);
             }
@@ -132,8 +133,8 @@ final class BenchCommand implements Callable<Integer> {
             o.addProperty("rss_end_mb", rssEnd);
             o.addProperty("rss_growth_pct", round(100.0 * (rssEnd - rssStart) / Math.max(1, rssStart)));
             if (last.length > 0) {
-                o.addProperty("last_loss_d", last[last.length - 1][DcganTrainer.LOSS_D]);
-                o.addProperty("last_loss_g", last[last.length - 1][DcganTrainer.LOSS_G]);
+                o.addProperty("last_loss_d", last[last.length - 1][Metric.LOSS_D.index()]);
+                o.addProperty("last_loss_g", last[last.length - 1][Metric.LOSS_G.index()]);
             }
             if (loader != null) {
                 loader.entrySet().forEach(e -> o.add(e.getKey(), e.getValue()));

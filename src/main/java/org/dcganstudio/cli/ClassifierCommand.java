@@ -6,7 +6,6 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.dcganstudio.core.interop.NpyFiles;
 import org.dcganstudio.core.measure.AttributeClassifier;
 import org.dcganstudio.core.measure.ClassifierTraining;
 import org.dcganstudio.core.nn.Autograd;
@@ -52,15 +51,14 @@ final class ClassifierCommand {
         @Option(names = "--lr", defaultValue = "1e-3", description = "Adam learning rate (default ${DEFAULT-VALUE})")
         float lr;
 
-        @Option(names = "--device", defaultValue = "auto", description = "auto, cpu, gpu or gpu:N (default "
-                + "${DEFAULT-VALUE})")
-        String device;
+        @picocli.CommandLine.Mixin
+        DeviceOption device = new DeviceOption();
 
         @Override
         public Integer call() throws Exception {
             ClassifierTraining.Settings s = new ClassifierTraining.Settings(train, test, epochs, batch, lr, width, seed);
             Autograd.disableOnThisThread();
-            try (NDManager m = NDManager.newBaseManager(Devices.resolve(device))) {
+            try (NDManager m = NDManager.newBaseManager(Devices.resolve(device.spec))) {
                 ClassifierTraining.Result r = ClassifierTraining.train(s, m, line -> System.err.println(line));
                 try (AttributeClassifier c = r.classifier()) {
                     c.save(out, r.details(s));

@@ -114,7 +114,7 @@ final class DatasetsCommand {
                 for (int i = 0; i < count; i++) {
                     data.copyImage(i, images, i * length);
                 }
-                ImageGrid.writePng(preview, images, count, data.channels(), data.imageSize(), 8);
+                ImageGrid.writePng(preview, images, count, data.channels(), data.imageSize(), ImageGrid.COLUMNS);
                 System.out.println("preview: " + preview);
             }
             return 0;

@@ -1,6 +1,5 @@
 package org.dcganstudio.cli;
 
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
@@ -8,11 +7,10 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.dcganstudio.core.explore.LatentDirections;
 import org.dcganstudio.core.interop.NpyFiles;
-import org.dcganstudio.core.model.Generator;
 import org.dcganstudio.core.model.ModelConfig;
-import org.dcganstudio.core.nn.Autograd;
 import org.dcganstudio.core.training.Checkpoint;
-import org.dcganstudio.core.training.Devices;
+import org.dcganstudio.core.usecase.DirectionSearch;
+import org.dcganstudio.core.usecase.LoadedGenerator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -58,15 +56,12 @@ final class DirectionsCommand implements Callable<Integer> {
         if (sweepPng != null && (sweepFrames < 2 || !(sweepRange > 0))) {
             throw new IllegalArgumentException("--sweep-frames must be at least 2 and --sweep-range above 0");
         }
-        Autograd.disableOnThisThread();
         Checkpoint ckpt = run.requireCheckpoint();
         ModelConfig config = ckpt.config().model();
         long start = System.nanoTime();
         LatentDirections found;
-        try (NDManager m = NDManager.newBaseManager(Devices.resolve(run.device));
-                Generator g = new Generator(config, m, 0)) {
-            ckpt.restoreGenerator(g);
-            found = LatentDirections.discover(g, count, samples, seed);
+        try (LoadedGenerator g = run.load(ckpt)) {
+            found = DirectionSearch.find(g, count, samples, seed);
             if (sweepPng != null) {
                 writeSweep(g, config, found);
             }
@@ -100,7 +95,7 @@ final class DirectionsCommand implements Callable<Integer> {
     }
 
     /** Row k: the same latent moved along direction k in even steps across ±range·std. */
-    private void writeSweep(Generator g, ModelConfig config, LatentDirections found) throws java.io.IOException {
+    private void writeSweep(LoadedGenerator g, ModelConfig config, LatentDirections found) throws java.io.IOException {
         int nz = config.nz();
         float[] base = new float[nz];
         config.zPrior().fill(org.dcganstudio.core.math.Rng.derive(sweepSeed, 97, 0), base);
@@ -111,11 +106,7 @@ final class DirectionsCommand implements Callable<Integer> {
                 latents.add(org.dcganstudio.core.latent.Vectors.addScaled(base, d.vector(), t * d.latentStd()));
             }
         }
-        float[] images;
-        try (NDManager sm = g.manager().newSubManager()) {
-            images = g.forward(sm.create(org.dcganstudio.core.latent.Vectors.pack(latents, nz),
-                    new Shape(latents.size(), nz, 1, 1)), false).toFloatArray();
-        }
+        float[] images = g.generate(latents, false);
         org.dcganstudio.core.export.ImageGrid.writePng(sweepPng, images, latents.size(), config.channels(),
                 config.imageSize(), sweepFrames);
     }

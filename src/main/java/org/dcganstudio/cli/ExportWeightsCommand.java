@@ -1,14 +1,12 @@
 package org.dcganstudio.cli;
 
-import ai.djl.Device;
-import ai.djl.ndarray.NDManager;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.dcganstudio.core.interop.StateDicts;
-import org.dcganstudio.core.model.Discriminator;
-import org.dcganstudio.core.model.Generator;
 import org.dcganstudio.core.model.ModelConfig;
+import org.dcganstudio.core.render.GeneratorWeights;
 import org.dcganstudio.core.training.Checkpoint;
+import org.dcganstudio.core.usecase.LoadedDiscriminator;
+import org.dcganstudio.core.usecase.LoadedGenerator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -42,21 +40,17 @@ final class ExportWeightsCommand implements Callable<Integer> {
             System.out.println("wrote " + modelOut + " (weights only, float16, step " + ckpt.step() + ")");
         }
         ModelConfig config = ckpt.config().model();
-        try (NDManager m = NDManager.newBaseManager(Device.cpu())) {
-            if (gOut != null) {
-                try (Generator g = new Generator(config, m, 0)) {
-                    ckpt.restoreGenerator(g);
-                    StateDicts.save(g, gOut);
-                }
-                System.out.println("wrote " + gOut);
+        if (gOut != null) {
+            try (LoadedGenerator g = LoadedGenerator.load(GeneratorWeights.of(ckpt), "cpu")) {
+                g.save(gOut);
             }
-            if (dOut != null) {
-                try (Discriminator d = new Discriminator(config, m, 0)) {
-                    ckpt.restoreDiscriminator(d);
-                    StateDicts.save(d, dOut);
-                }
-                System.out.println("wrote " + dOut);
+            System.out.println("wrote " + gOut);
+        }
+        if (dOut != null) {
+            try (LoadedDiscriminator d = LoadedDiscriminator.load(ckpt, "cpu")) {
+                d.save(dOut);
             }
+            System.out.println("wrote " + dOut);
         }
         System.out.println("model: image_size " + config.imageSize() + ", channels " + config.channels() + ", nz "
                 + config.nz() + ", ngf " + config.ngf() + ", ndf " + config.ndf());

@@ -11,13 +11,15 @@ import java.util.regex.Pattern;
 import org.dcganstudio.core.export.AnimatedGif;
 import org.dcganstudio.core.export.EvolutionFrames;
 import org.dcganstudio.core.export.EvolutionGif;
+import org.dcganstudio.core.io.RunDirectory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code gif}: a run's training as an animated GIF of its recorded sample grids. */
 @Command(name = "gif", mixinStandardHelpOptions = true,
-        description = {"Animate a run's training: its recorded sample grids (RUN_DIR/samples/step-NNNNNN.png), "
+        description = {"Animate a run's training: its recorded sample grids (RUN_DIR/" + RunDirectory.SAMPLES + "/"
+                + RunDirectory.GRID_NAMES + "), "
                 + "one frame each in step order, as a looping GIF with one shared palette.",
             "Without --every or --frames every grid is used, evenly thinned to "
                 + EvolutionFrames.DEFAULT_MAX_FRAMES + " frames when there are more. The first and last "
@@ -55,7 +57,7 @@ final class GifCommand implements java.util.concurrent.Callable<Integer> {
     int scale;
 
     @Option(names = "--caption", description = "write \"step N · epoch E\" in a strip under each grid (epochs from "
-            + "metrics.csv, counted from 0)")
+            + RunDirectory.METRICS + ", counted from 0)")
     boolean caption;
 
     @Option(names = "--loop", defaultValue = "0", paramLabel = "N",

@@ -1,17 +1,11 @@
 package org.dcganstudio.cli;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import java.io.IOException;
 import java.util.List;
-import org.dcganstudio.core.latent.Vectors;
-import org.dcganstudio.core.model.Generator;
-import org.dcganstudio.core.model.ModelConfig;
-import org.dcganstudio.core.nn.Autograd;
+import org.dcganstudio.core.render.GeneratorWeights;
 import org.dcganstudio.core.training.Checkpoint;
-import org.dcganstudio.core.training.DefaultModel;
-import org.dcganstudio.core.training.Devices;
+import org.dcganstudio.core.usecase.GeneratorLoading;
+import org.dcganstudio.core.usecase.LoadedGenerator;
 import picocli.CommandLine.Option;
 
 /** Options of the commands that run a trained network: where it comes from and how it runs. */
@@ -23,25 +17,22 @@ final class InferenceOptions {
     @Option(names = "--batch-stats", description = "normalise with the batch's statistics instead of BatchNorm's running ones")
     boolean batchStats;
 
-    @Option(names = "--device", defaultValue = "auto", description = "auto, cpu, gpu or gpu:N (default ${DEFAULT-VALUE})")
-    String device;
+    @picocli.CommandLine.Mixin
+    DeviceOption device = new DeviceOption();
 
-    /**
-     * The checkpoint the command runs: {@code --checkpoint}, else the embedded default model.
-     *
-     * @throws IllegalArgumentException saying a model is needed when neither exists
-     */
+    /** {@code --device}: auto, cpu, gpu or gpu:N. */
+    String device() {
+        return device.spec;
+    }
+
+    /** The checkpoint the command runs: {@code --checkpoint}, else the embedded default model. */
     Checkpoint requireCheckpoint() throws IOException {
-        if (checkpoint != null) {
-            return Checkpoint.read(checkpoint);
-        }
-        java.util.Optional<java.nio.file.Path> shipped = DefaultModel.find();
-        if (shipped.isEmpty()) {
-            throw new IllegalArgumentException("a model is needed: give --checkpoint CHECKPOINT_OR_RUN_DIR (the default "
-                    + "model, assets/" + DefaultModel.RELATIVE + ", was not found in "
-                    + org.dcganstudio.core.io.ShippedAssets.candidates(DefaultModel.RELATIVE) + ")");
-        }
-        return Checkpoint.read(shipped.get());
+        return GeneratorLoading.checkpointOrDefault(checkpoint);
+    }
+
+    /** The checkpoint's generator on {@code --device}. */
+    LoadedGenerator load(Checkpoint ckpt) throws IOException {
+        return LoadedGenerator.load(GeneratorWeights.of(ckpt), device());
     }
 
     /**
@@ -51,13 +42,8 @@ final class InferenceOptions {
      * @return N·C·S·S values in [-1, 1], NCHW
      */
     float[] generate(Checkpoint ckpt, List<float[]> latents) throws IOException {
-        ModelConfig config = ckpt.config().model();
-        Autograd.disableOnThisThread();
-        try (NDManager m = NDManager.newBaseManager(Devices.resolve(device));
-                Generator g = new Generator(config, m, 0)) {
-            ckpt.restoreGenerator(g);
-            NDArray z = m.create(Vectors.pack(latents, config.nz()), new Shape(latents.size(), config.nz(), 1, 1));
-            return g.forward(z, batchStats).toFloatArray();
+        try (LoadedGenerator g = load(ckpt)) {
+            return g.generate(latents, batchStats);
         }
     }
 

@@ -1,27 +1,19 @@
 package org.dcganstudio.cli;
 
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.dcganstudio.core.data.DataContext;
-import org.dcganstudio.core.data.DataSpec;
 import org.dcganstudio.core.data.ImageDataset;
 import org.dcganstudio.core.data.PreparedImages;
 import org.dcganstudio.core.data.folder.ImageFolder;
 import org.dcganstudio.core.export.ImageGrid;
 import org.dcganstudio.core.interop.LatentFiles;
-import org.dcganstudio.core.latent.Vectors;
 import org.dcganstudio.core.measure.NearestNeighbours;
-import org.dcganstudio.core.model.Discriminator;
-import org.dcganstudio.core.model.Generator;
 import org.dcganstudio.core.model.ModelConfig;
-import org.dcganstudio.core.nn.Autograd;
 import org.dcganstudio.core.training.Checkpoint;
-import org.dcganstudio.core.training.Devices;
+import org.dcganstudio.core.usecase.MemorisationCheck;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -55,7 +47,6 @@ final class NeighboursCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Autograd.disableOnThisThread();
         if (k < 1) {
             throw new IllegalArgumentException("--k must be at least 1, got " + k);
         }
@@ -65,25 +56,15 @@ final class NeighboursCommand implements Callable<Integer> {
         Checkpoint ckpt = run.requireCheckpoint();
         ModelConfig config = ckpt.config().model();
         List<float[]> z = LatentFiles.read(latents, config.nz());
-        String spec = data != null ? data : ckpt.config().data();
-        ImageDataset images = DataSpec.parse(spec).open(config.imageSize(), config.channels(), ckpt.config().seed(),
-                DataContext.offline().withWarnings(w -> System.err.println("warning: " + w)));
+        MemorisationCheck.Result check = MemorisationCheck.run(ckpt, data, z, k,
+                limit == null ? Integer.MAX_VALUE : limit, run.batchStats, run.device(),
+                w -> System.err.println("warning: " + w));
+        String spec = check.spec();
+        ImageDataset images = check.data();
+        NearestNeighbours.Result result = check.neighbours();
+        float[] generated = check.generated();
         int count = z.size();
-        int length = config.channels() * config.imageSize() * config.imageSize();
-        NearestNeighbours.Result result;
-        float[] generated;
-        try (NDManager m = NDManager.newBaseManager(Devices.resolve(run.device));
-                Generator g = new Generator(config, m, 0);
-                Discriminator d = new Discriminator(config, m, 0)) {
-            ckpt.restoreGenerator(g);
-            ckpt.restoreDiscriminator(d);
-            try (NDManager sm = m.newSubManager()) {
-                generated = g.forward(sm.create(Vectors.pack(z, config.nz()), new Shape(count, config.nz(), 1, 1)),
-                        run.batchStats).toFloatArray();
-            }
-            result = NearestNeighbours.search(generated, count, d, images, k,
-                    limit == null ? Integer.MAX_VALUE : limit, searched -> { });
-        }
+        int length = check.imageLength();
         int shown = Math.min(k, result.searched());
         int columns = 1 + 2 * shown;
         float[] grid = new float[count * columns * length];

@@ -1,23 +1,16 @@
 package org.dcganstudio.cli;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.dcganstudio.core.export.ImageGrid;
 import org.dcganstudio.core.interop.LatentFiles;
-import org.dcganstudio.core.interop.NpyFiles;
 import org.dcganstudio.core.interop.StateDictShapes;
-import org.dcganstudio.core.interop.StateDicts;
 import org.dcganstudio.core.latent.Vectors;
 import org.dcganstudio.core.math.Rng;
-import org.dcganstudio.core.model.Generator;
 import org.dcganstudio.core.model.ModelConfig;
-import org.dcganstudio.core.nn.Autograd;
 import org.dcganstudio.core.training.Checkpoint;
-import org.dcganstudio.core.training.Devices;
+import org.dcganstudio.core.usecase.LoadedGenerator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -57,7 +50,7 @@ final class SampleCommand implements Callable<Integer> {
     @Option(names = "--png-out", description = "write a PNG grid")
     Path pngOut;
 
-    @Option(names = "--columns", defaultValue = "8", description = "images per grid row (default ${DEFAULT-VALUE})")
+    @Option(names = "--columns", defaultValue = "" + ImageGrid.COLUMNS, description = "images per grid row (default ${DEFAULT-VALUE})")
     int columns;
 
     @Override
@@ -71,7 +64,6 @@ final class SampleCommand implements Callable<Integer> {
         if (latents != null && count != null) {
             throw new IllegalArgumentException("give --latents or --count, not both");
         }
-        Autograd.disableOnThisThread();
         // without --weights: --checkpoint, else the shipped default model
         Checkpoint ckpt = weights != null ? null : run.requireCheckpoint();
         ModelConfig config = ckpt != null ? ckpt.config().model()
@@ -80,17 +72,10 @@ final class SampleCommand implements Callable<Integer> {
             throw new IllegalArgumentException("the checkpoint's model is " + config + "; drop the model options or "
                     + "make them match");
         }
-        try (NDManager m = NDManager.newBaseManager(Devices.resolve(run.device));
-                Generator g = new Generator(config, m, 0)) {
-            if (ckpt != null) {
-                ckpt.restoreGenerator(g);
-            } else {
-                StateDicts.load(g, weights);
-            }
-            NDArray z;
+        try (LoadedGenerator g = ckpt != null ? run.load(ckpt) : LoadedGenerator.load(config, weights, run.device())) {
+            List<float[]> z;
             if (latents != null) {
-                List<float[]> rows = LatentFiles.read(latents, config.nz());
-                z = m.create(Vectors.pack(rows, config.nz()), new Shape(rows.size(), config.nz(), 1, 1));
+                z = LatentFiles.read(latents, config.nz());
             } else {
                 int n = count == null ? 64 : count;
                 if (n < 1) {
@@ -98,25 +83,15 @@ final class SampleCommand implements Callable<Integer> {
                 }
                 float[] values = new float[n * config.nz()];
                 config.zPrior().fill(Rng.derive(seed, SAMPLE_STREAM, 0), values);
-                z = m.create(values, new Shape(n, config.nz(), 1, 1));
-            }
-            NDArray images = g.forward(z, run.batchStats);
-            long n = z.getShape().get(0);
-            if (latentsOut != null) {
-                float[] all = z.toFloatArray();
-                List<float[]> rows = new java.util.ArrayList<>();
+                z = new java.util.ArrayList<>(n);
                 for (int i = 0; i < n; i++) {
-                    rows.add(Vectors.row(all, config.nz(), i));
+                    z.add(Vectors.row(values, config.nz(), i));
                 }
-                LatentFiles.write(latentsOut, rows);
-                System.out.println("wrote " + latentsOut + " (" + n + ", " + config.nz() + ", 1, 1)");
             }
-            if (npyOut != null) {
-                NpyFiles.write(npyOut, images);
-                System.out.println("wrote " + npyOut + " " + images.getShape());
-            }
+            float[] images = g.generate(z, run.batchStats);
+            InferenceOptions.writeLatentsAndImages(latentsOut, npyOut, z, images, config, "");
             if (pngOut != null) {
-                ImageGrid.writePng(pngOut, images.toFloatArray(), (int) n, config.channels(), config.imageSize(), columns);
+                ImageGrid.writePng(pngOut, images, z.size(), config.channels(), config.imageSize(), columns);
                 System.out.println("wrote " + pngOut);
             }
         }

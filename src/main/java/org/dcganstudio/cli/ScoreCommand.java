@@ -1,16 +1,10 @@
 package org.dcganstudio.cli;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.dcganstudio.core.interop.NpyFiles;
-import org.dcganstudio.core.interop.StateDicts;
-import org.dcganstudio.core.model.Discriminator;
 import org.dcganstudio.core.model.ModelConfig;
-import org.dcganstudio.core.nn.Autograd;
 import org.dcganstudio.core.training.Checkpoint;
-import org.dcganstudio.core.training.Devices;
+import org.dcganstudio.core.usecase.LoadedDiscriminator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -40,29 +34,21 @@ final class ScoreCommand implements Callable<Integer> {
         if (weights != null && run.checkpoint != null) {
             throw new IllegalArgumentException("give --weights D.safetensors or --checkpoint PATH, not both");
         }
-        Autograd.disableOnThisThread();
         // without --weights: --checkpoint, else the shipped default model
         Checkpoint ckpt = weights != null ? null : run.requireCheckpoint();
-        try (NDManager m = NDManager.newBaseManager(Devices.resolve(run.device))) {
-            int channels = ckpt != null ? ckpt.config().model().channels()
-                    : model.channels != null ? model.channels : ModelConfig.REFERENCE.channels();
-            NDArray x = Latents.readImages(images, channels, m);
-            int size = (int) x.getShape().get(2);
-            ModelConfig config = ckpt != null ? ckpt.config().model() : model.toConfig(size);
-            if (config.imageSize() != size) {
-                throw new IllegalArgumentException(images + ": images are " + size + "×" + size + ", the model takes "
-                        + config.imageSize() + "×" + config.imageSize());
-            }
-            try (Discriminator d = new Discriminator(config, m, 0)) {
-                if (ckpt != null) {
-                    ckpt.restoreDiscriminator(d);
-                } else {
-                    StateDicts.load(d, weights);
-                }
-                NDArray scores = d.score(x, run.batchStats);
-                NpyFiles.write(npyOut, scores);
-                System.out.println("wrote " + npyOut + " " + scores.getShape());
-            }
+        int channels = ckpt != null ? ckpt.config().model().channels()
+                : model.channels != null ? model.channels : ModelConfig.REFERENCE.channels();
+        // The images' size is only known once read, and D's architecture (without a checkpoint) depends on it.
+        int size = Latents.imageSize(images, channels);
+        ModelConfig config = ckpt != null ? ckpt.config().model() : model.toConfig(size);
+        if (config.imageSize() != size) {
+            throw new IllegalArgumentException(images + ": images are " + size + "×" + size + ", the model takes "
+                    + config.imageSize() + "×" + config.imageSize());
+        }
+        try (LoadedDiscriminator d = ckpt != null ? LoadedDiscriminator.load(ckpt, run.device())
+                : LoadedDiscriminator.load(config, weights, run.device())) {
+            String shape = d.scoreTo(Latents.readImages(images, channels, d.manager()), run.batchStats, npyOut);
+            System.out.println("wrote " + npyOut + " " + shape);
         }
         return 0;
     }

@@ -18,8 +18,6 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
-import ai.djl.Device;
-import ai.djl.ndarray.NDManager;
 import java.util.Map;
 import java.util.Optional;
 import org.dcganstudio.app.ActiveGenerator;
@@ -28,15 +26,13 @@ import org.dcganstudio.app.FileWrites;
 import org.dcganstudio.app.Pixels;
 import org.dcganstudio.core.latent.Vectors;
 import org.dcganstudio.core.latent.VectorArithmetic;
-import org.dcganstudio.core.io.ShippedAssets;
 import org.dcganstudio.core.math.Rng;
 import org.dcganstudio.core.measure.AttributeClassifier;
-import org.dcganstudio.core.measure.AttributeSampler;
-import org.dcganstudio.core.model.Generator;
 import org.dcganstudio.core.model.ModelConfig;
 import org.dcganstudio.core.render.GeneratorWeights;
 import org.dcganstudio.core.render.Renderer;
 import org.dcganstudio.core.render.RenderedImages;
+import org.dcganstudio.core.usecase.AttributeFill;
 
 /**
  * The Arithmetic view's state and commands. Samples clicked in the candidate grid join the
@@ -138,7 +134,7 @@ public final class ArithmeticViewModel {
             message.set("choose at least one attribute for the group first");
             return;
         }
-        Optional<Path> folder = ShippedAssets.find(Path.of("attribute-classifier"));
+        Optional<Path> folder = AttributeFill.shippedClassifier();
         if (folder.isEmpty() || w.config().channels() != 3) {
             message.set(folder.isEmpty() ? "no attribute classifier found (assets/attribute-classifier)"
                     : "the attribute classifier judges RGB faces; this generator makes grey images");
@@ -147,14 +143,7 @@ public final class ArithmeticViewModel {
         fillingByAttributes.set(true);
         message.set("looking for samples with " + wanted + "…");
         long seed = fillSeed++;
-        tasks.run(() -> {
-            try (NDManager m = NDManager.newBaseManager(Device.cpu()); Generator g = new Generator(w.config(), m, 0);
-                    AttributeClassifier c = AttributeClassifier.load(folder.get(), m)) {
-                org.dcganstudio.core.nn.Autograd.disableOnThisThread();
-                w.loadInto(g);
-                return AttributeSampler.sample(g, c, wanted, LatentGroup.RECOMMENDED, FILL_DRAWS, seed);
-            }
-        }, found -> {
+        tasks.run(() -> AttributeFill.sample(w, folder.get(), wanted, LatentGroup.RECOMMENDED, FILL_DRAWS, seed), found -> {
             fillingByAttributes.set(false);
             if (!groups.contains(group) || generator.weightsProperty().get() != w) {
                 return;

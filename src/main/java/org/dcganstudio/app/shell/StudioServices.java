@@ -30,7 +30,7 @@ public final class StudioServices {
     /** The installed studio's {@code --self-test}; returns the exit code. */
     public static int selfTest(java.io.PrintStream out) {
         applyEngineDefaults();
-        return SelfTest.run(out);
+        return org.dcganstudio.core.usecase.SelfTest.run(out);
     }
 
     /** The studio with the standard data cache and a fresh training session. */

@@ -8,24 +8,26 @@ import org.dcganstudio.core.session.MetricsSeries;
  */
 public final class ChartData {
 
-    /** What can be plotted. */
+    /**
+     * What can be plotted: the core's statistics that the charts show, as views may not name core
+     * types. The label comes from the statistic.
+     */
     public enum Metric {
-        LOSS_D("Loss_D", MetricsSeries.Column.LOSS_D),
-        LOSS_G("Loss_G", MetricsSeries.Column.LOSS_G),
-        D_X("D(x)", MetricsSeries.Column.D_X),
-        D_G_Z("D(G(z))", MetricsSeries.Column.D_G_Z1);
+        LOSS_D(org.dcganstudio.core.training.Metric.LOSS_D),
+        LOSS_G(org.dcganstudio.core.training.Metric.LOSS_G),
+        D_X(org.dcganstudio.core.training.Metric.D_X),
+        // From the same pass of D as D(x), before its update, so the two lines compare like with like.
+        D_G_Z(org.dcganstudio.core.training.Metric.D_G_Z1);
 
-        private final String label;
-        private final MetricsSeries.Column column;
+        private final org.dcganstudio.core.training.Metric statistic;
 
-        Metric(String label, MetricsSeries.Column column) {
-            this.label = label;
-            this.column = column;
+        Metric(org.dcganstudio.core.training.Metric statistic) {
+            this.statistic = statistic;
         }
 
         /** The reference's name for it. */
         public String label() {
-            return label;
+            return statistic.label();
         }
     }
 
@@ -50,6 +52,6 @@ public final class ChartData {
 
     /** A metric of row {@code i}. */
     public float value(Metric metric, int i) {
-        return series.value(metric.column, i);
+        return series.value(metric.statistic, i);
     }
 }

@@ -15,6 +15,7 @@ import org.dcganstudio.core.data.folder.ImageFolder;
 import org.dcganstudio.core.data.folder.RunSamples;
 import org.dcganstudio.core.data.formats.Cifar10Binary;
 import org.dcganstudio.core.data.formats.IdxImages;
+import org.dcganstudio.core.io.RunDirectory;
 
 /**
  * A data set named the way {@code train --data} and a run's {@code config.json} name it:
@@ -216,7 +217,8 @@ public final class DataSpec {
     private static Kind detect(Path p) {
         String name = p.getFileName() == null ? "" : p.getFileName().toString().toLowerCase(Locale.ROOT);
         if (Files.isDirectory(p)) {
-            if (Files.isRegularFile(p.resolve("config.json")) && Files.isDirectory(p.resolve("samples"))) {
+            RunDirectory run = new RunDirectory(p);
+            if (Files.isRegularFile(run.config()) && Files.isDirectory(run.samples())) {
                 return Kind.RUN_SAMPLES;
             }
             if (Files.exists(p.resolve("data_batch_1.bin")) || Files.exists(p.resolve("test_batch.bin"))

@@ -20,9 +20,7 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
+import org.dcganstudio.core.io.RunDirectory;
 
 /**
  * The frames of a training-evolution GIF: which of a run's recorded sample grids
@@ -42,7 +40,6 @@ public final class EvolutionFrames {
     private static final int CAPTION_BACKGROUND = 0x202020;
     /** metrics.csv's first columns; only these are read, so later columns may come and go. */
     private static final String METRICS_HEADER_START = "step,epoch,";
-    private static final Pattern SAMPLE = Pattern.compile("step-(\\d{1,18})\\.png");
 
     private EvolutionFrames() {}
 
@@ -172,24 +169,19 @@ public final class EvolutionFrames {
         if (!Files.isDirectory(runDir)) {
             throw new IOException(runDir + " is not a directory (a run directory written by train)");
         }
-        Path samples = runDir.resolve("samples");
-        if (!Files.isRegularFile(runDir.resolve("config.json")) && !Files.isDirectory(samples)) {
-            throw new IOException(runDir + " is not a run directory: it has no config.json and no samples/");
+        RunDirectory run = new RunDirectory(runDir);
+        if (!Files.isRegularFile(run.config()) && !Files.isDirectory(run.samples())) {
+            throw new IOException(runDir + " is not a run directory: it has no " + RunDirectory.CONFIG + " and no "
+                    + RunDirectory.SAMPLES + "/");
         }
         NavigableMap<Long, Path> grids = new TreeMap<>();
-        if (Files.isDirectory(samples)) {
-            try (Stream<Path> files = Files.list(samples)) {
-                for (Path f : files.toList()) {
-                    Matcher m = SAMPLE.matcher(f.getFileName().toString());
-                    if (m.matches() && Files.isRegularFile(f)) {
-                        // step-10.png and step-000010.png are the same step; either will do.
-                        grids.putIfAbsent(Long.parseLong(m.group(1)), f);
-                    }
-                }
-            }
+        for (Path f : run.grids()) {
+            // step-10.png and step-000010.png are the same step; either will do.
+            grids.putIfAbsent(RunDirectory.gridStep(f).getAsLong(), f);
         }
         if (grids.isEmpty()) {
-            throw new IOException("no sample grids (samples/step-NNNNNN.png) in " + runDir);
+            throw new IOException("no sample grids (" + RunDirectory.SAMPLES + "/" + RunDirectory.GRID_NAMES + ") in "
+                    + runDir);
         }
         return grids;
     }
@@ -205,7 +197,7 @@ public final class EvolutionFrames {
     public static long[] epochs(Path runDir, List<Long> steps) throws IOException {
         Map<Long, Long> known = new HashMap<>();
         long stepsPerEpoch = 0;
-        Path metrics = runDir.resolve("metrics.csv");
+        Path metrics = new RunDirectory(runDir).metrics();
         if (Files.isRegularFile(metrics)) {
             String[] lines = Files.readString(metrics, StandardCharsets.UTF_8).split("\n", -1);
             // split leaves "" after a final newline, or the unfinished line of a live run: skip either.

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.NavigableMap;
 import java.util.concurrent.CancellationException;
 import javax.imageio.ImageIO;
+import org.dcganstudio.core.io.RunDirectory;
 
 /**
  * A run's training as an animated GIF: its recorded sample grids, in step order, one frame each,
@@ -175,7 +176,7 @@ public final class EvolutionGif {
      * @throws SubGridException naming config.json when it does not say
      */
     private static int imageSize(Path runDir) throws IOException {
-        Path config = runDir.resolve("config.json");
+        Path config = new RunDirectory(runDir).config();
         if (!Files.isRegularFile(config)) {
             throw new SubGridException(config + " does not exist: the run's image_size is needed to find the cells of "
                     + "its grids");

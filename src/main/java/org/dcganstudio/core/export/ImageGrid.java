@@ -14,6 +14,8 @@ public final class ImageGrid {
 
     /** Pixels of border around and between tiles; readers of grids (RunSamples) cut along it. */
     public static final int PADDING = 2;
+    /** Images per row of the grids the studio lays out itself: 8, as the reference's 8×8 sample grid. */
+    public static final int COLUMNS = 8;
 
     private ImageGrid() {}
 

@@ -25,6 +25,11 @@ public final class LatentRenderer implements Renderer {
     private boolean closed;
     private boolean drawing;
 
+    /** A renderer on the CPU, where the studio explores (its callers need not know the engine's types). */
+    public static LatentRenderer onCpu() {
+        return new LatentRenderer(Device.cpu());
+    }
+
     /**
      * Starts the render thread. It keeps libtorch's intra-op thread count: setting it (DJL's
      * {@code setNumThreads}) also sets the count of every thread that starts using libtorch

@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import org.dcganstudio.core.io.RunDirectory;
 import org.dcganstudio.core.training.MetricsRow;
 import org.dcganstudio.core.training.TrainConfig;
 
@@ -23,7 +24,7 @@ import org.dcganstudio.core.training.TrainConfig;
  */
 public final class RunFollower implements AutoCloseable {
 
-    private final Path runDir;
+    private final RunDirectory run;
     private final TrainConfig config;
     private final AtomicReference<SessionSnapshot> latest = new AtomicReference<>();
     private final ScheduledExecutorService poller;
@@ -43,10 +44,10 @@ public final class RunFollower implements AutoCloseable {
      * @throws IOException if the directory holds no readable config.json (not a run directory)
      */
     public RunFollower(Path runDir, Duration interval) throws IOException {
-        this.runDir = runDir;
-        Path configFile = runDir.resolve("config.json");
+        this.run = new RunDirectory(runDir);
+        Path configFile = run.config();
         if (!Files.isRegularFile(configFile)) {
-            throw new IOException(runDir + " is not a run directory: it has no config.json");
+            throw new IOException(runDir + " is not a run directory: it has no " + RunDirectory.CONFIG);
         }
         try {
             this.config = TrainConfig.fromJson(Files.readString(configFile));
@@ -69,7 +70,7 @@ public final class RunFollower implements AutoCloseable {
 
     /** The run directory followed. */
     public Path runDir() {
-        return runDir;
+        return run.root();
     }
 
     /**
@@ -78,7 +79,7 @@ public final class RunFollower implements AutoCloseable {
      */
     public boolean recentlyWritten(Duration window) {
         long newest = 0;
-        for (Path p : List.of(runDir.resolve("metrics.csv"), runDir.resolve("config.json"))) {
+        for (Path p : List.of(run.metrics(), run.config())) {
             try {
                 newest = Math.max(newest, Files.getLastModifiedTime(p).toMillis());
             } catch (IOException e) {
@@ -98,7 +99,7 @@ public final class RunFollower implements AutoCloseable {
     private void poll() {
         try {
             readMetrics();
-            List<Long> gridSteps = RunFiles.sampleSteps(runDir);
+            List<Long> gridSteps = RunFiles.sampleSteps(run.root());
             if (!gridSteps.isEmpty()) {
                 long newest = gridSteps.get(gridSteps.size() - 1);
                 if (grid == null || grid.step() != newest) {
@@ -108,14 +109,14 @@ public final class RunFollower implements AutoCloseable {
             long step = rows.isEmpty() ? 0 : rows.get(rows.size() - 1).step();
             double ips = rows.isEmpty() ? 0 : rows.get(rows.size() - 1).imagesPerS();
             double eta = ips > 0 ? (config.iterations() - step) * config.batch() / ips : 0;
-            latest.set(new SessionSnapshot(++version, SessionState.FOLLOWING, runDir, config, step,
+            latest.set(new SessionSnapshot(++version, SessionState.FOLLOWING, run.root(), config, step,
                     config.iterations(), stepsPerEpoch(), ips, eta, metrics, grid, gridSteps,
-                    RunFiles.checkpoints(runDir), message, null, 0));
+                    RunFiles.checkpoints(run.root()), message, null, 0));
         } catch (IOException | RuntimeException e) {
-            message = "could not read " + runDir + ": " + e.getMessage();
+            message = "could not read " + run.root() + ": " + e.getMessage();
             SessionSnapshot last = latest.get();
             if (last != null) {
-                latest.set(new SessionSnapshot(++version, SessionState.FOLLOWING, runDir, config, last.step(),
+                latest.set(new SessionSnapshot(++version, SessionState.FOLLOWING, run.root(), config, last.step(),
                         last.total(), last.stepsPerEpoch(), last.imagesPerS(), last.etaSeconds(), last.metrics(),
                         last.grid(), last.gridSteps(), last.checkpoints(), message, null, 0));
             }
@@ -124,7 +125,7 @@ public final class RunFollower implements AutoCloseable {
 
     /** Reads the lines appended since the last poll; starts over if the file was rewritten (a resume). */
     private void readMetrics() throws IOException {
-        Path file = runDir.resolve("metrics.csv");
+        Path file = run.metrics();
         if (!Files.exists(file)) {
             return;
         }
@@ -173,6 +174,6 @@ public final class RunFollower implements AutoCloseable {
     }
 
     private SampleGrid readGrid(long step) throws IOException {
-        return SampleGrid.read(runDir, step, config.model().imageSize());
+        return SampleGrid.read(run.root(), step, config.model().imageSize());
     }
 }

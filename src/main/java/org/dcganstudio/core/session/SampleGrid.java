@@ -3,9 +3,9 @@ package org.dcganstudio.core.session;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Locale;
 import javax.imageio.ImageIO;
 import org.dcganstudio.core.export.ImageGrid;
+import org.dcganstudio.core.io.RunDirectory;
 
 /**
  * A sample grid as ready-to-show pixels: what the UI draws without touching the engine. The array
@@ -35,7 +35,7 @@ public record SampleGrid(long step, int width, int height, int[] argb, int colum
      * @throws IOException naming the file if it is missing or not a PNG
      */
     public static SampleGrid read(Path runDir, long step, int tile) throws IOException {
-        Path file = runDir.resolve("samples").resolve(String.format(Locale.ROOT, "step-%06d.png", step));
+        Path file = new RunDirectory(runDir).grid(step);
         BufferedImage img = ImageIO.read(file.toFile());
         if (img == null) {
             throw new IOException(file + " is not a readable PNG");

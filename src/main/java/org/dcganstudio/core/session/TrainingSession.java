@@ -331,8 +331,8 @@ public final class TrainingSession implements AutoCloseable {
     private void share(Controls controls, long at) {
         if (at != sharedAt || sharedGenerator.get() == null) {
             sharedAt = at;
-            sharedGenerator.set(GeneratorWeights.of(controls.generator(), at, "training run " + runDir.getFileName()
-                    + " at step " + at));
+            sharedGenerator.set(GeneratorWeights.of(controls.generator(), at,
+                    new org.dcganstudio.core.render.GeneratorOrigin.TrainingCopy(runDir, at)));
         }
     }
 

@@ -15,13 +15,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 import org.dcganstudio.core.interop.StateDicts;
 import org.dcganstudio.core.io.AtomicFiles;
+import org.dcganstudio.core.io.RunDirectory;
 
 /**
  * A full training checkpoint: one ZIP file holding the config, G and D (state dicts with running
@@ -39,14 +39,22 @@ public final class Checkpoint {
     public static final String FORMAT = "dcgan-studio-checkpoint";
     /** The version this code writes and reads. */
     public static final int VERSION = 1;
-    /** File name pattern inside {@code checkpoints/}. */
-    public static final String EXTENSION = ".ckpt";
 
+    private static final String STATE = "state.json";
+    private static final String GENERATOR = "G.safetensors";
+    private static final String DISCRIMINATOR = "D.safetensors";
+    private static final String FIXED_NOISE = "fixed_noise.bin";
+    private static final String ADAM_G = "adam_G.safetensors";
+    private static final String ADAM_D = "adam_D.safetensors";
+    /**
+     * The entries every checkpoint has; config.json and metrics.csv are the run's files as they
+     * stood at the step, under their names in the run.
+     */
     private static final String[] ENTRIES = {
-        "state.json", "config.json", "G.safetensors", "D.safetensors", "fixed_noise.bin", "metrics.csv"
+        STATE, RunDirectory.CONFIG, GENERATOR, DISCRIMINATOR, FIXED_NOISE, RunDirectory.METRICS
     };
     /** Absent from weights-only checkpoints (shipped models), which cannot be resumed. */
-    private static final String[] OPTIMIZER_ENTRIES = {"adam_G.safetensors", "adam_D.safetensors"};
+    private static final String[] OPTIMIZER_ENTRIES = {ADAM_G, ADAM_D};
 
     private final Path source;
     private final TrainConfig config;
@@ -66,12 +74,12 @@ public final class Checkpoint {
         this.entries = entries;
         JsonObject state;
         try {
-            state = JsonParser.parseString(text("state.json")).getAsJsonObject();
+            state = JsonParser.parseString(text(STATE)).getAsJsonObject();
         } catch (RuntimeException e) {
-            throw new IOException(source + ": state.json is not valid JSON (" + e.getMessage() + ")");
+            throw new IOException(source + ": " + STATE + " is not valid JSON (" + e.getMessage() + ")");
         }
         if (!state.has("format") || !FORMAT.equals(state.get("format").getAsString())) {
-            throw new IOException(source + ": not a DCGAN Studio checkpoint (state.json format is "
+            throw new IOException(source + ": not a DCGAN Studio checkpoint (" + STATE + " format is "
                     + state.get("format") + ")");
         }
         int version = state.get("version").getAsInt();
@@ -80,9 +88,9 @@ public final class Checkpoint {
                     + "build reads version " + VERSION + ")");
         }
         try {
-            config = TrainConfig.fromJson(text("config.json"));
+            config = TrainConfig.fromJson(text(RunDirectory.CONFIG));
         } catch (IllegalArgumentException e) {
-            throw new IOException(source + ": config.json: " + e.getMessage());
+            throw new IOException(source + ": " + RunDirectory.CONFIG + ": " + e.getMessage());
         }
         weightsOnly = state.has("weights_only") && state.get("weights_only").getAsBoolean();
         for (String name : OPTIMIZER_ENTRIES) {
@@ -97,22 +105,22 @@ public final class Checkpoint {
         wallSeconds = state.get("wall_s").getAsDouble();
         lrG = state.get("lr_g").getAsFloat();
         lrD = state.get("lr_d").getAsFloat();
-        byte[] noise = entries.get("fixed_noise.bin");
+        byte[] noise = entries.get(FIXED_NOISE);
         java.nio.FloatBuffer fb = java.nio.ByteBuffer.wrap(noise).order(java.nio.ByteOrder.LITTLE_ENDIAN).asFloatBuffer();
         fixedNoise = new float[fb.remaining()];
         fb.get(fixedNoise);
         if (fixedNoise.length % config.model().nz() != 0) {
-            throw new IOException(source + ": fixed_noise.bin holds " + fixedNoise.length
+            throw new IOException(source + ": " + FIXED_NOISE + " holds " + fixedNoise.length
                     + " values, not a multiple of nz = " + config.model().nz());
         }
         metrics = new ArrayList<>();
-        String[] lines = text("metrics.csv").split("\n");
+        String[] lines = text(RunDirectory.METRICS).split("\n");
         for (int i = 1; i < lines.length; i++) {
             if (!lines[i].isBlank()) {
                 try {
                     metrics.add(MetricsRow.parse(lines[i]));
                 } catch (IllegalArgumentException e) {
-                    throw new IOException(source + ": metrics.csv line " + (i + 1) + ": " + e.getMessage());
+                    throw new IOException(source + ": " + RunDirectory.METRICS + " line " + (i + 1) + ": " + e.getMessage());
                 }
             }
         }
@@ -145,14 +153,14 @@ public final class Checkpoint {
         noise.asFloatBuffer().put(fixedNoise);
 
         Map<String, byte[]> content = new java.util.LinkedHashMap<>();
-        content.put("state.json", state.toString().getBytes(StandardCharsets.UTF_8));
-        content.put("config.json", config.toJson().getBytes(StandardCharsets.UTF_8));
-        content.put("G.safetensors", StateDicts.encode(trainer.generator(), false));
-        content.put("D.safetensors", StateDicts.encode(trainer.discriminator(), false));
-        content.put("adam_G.safetensors", encodeMoments(trainer.optimizerG()));
-        content.put("adam_D.safetensors", encodeMoments(trainer.optimizerD()));
-        content.put("fixed_noise.bin", noise.array());
-        content.put("metrics.csv", csv.toString().getBytes(StandardCharsets.UTF_8));
+        content.put(STATE, state.toString().getBytes(StandardCharsets.UTF_8));
+        content.put(RunDirectory.CONFIG, config.toJson().getBytes(StandardCharsets.UTF_8));
+        content.put(GENERATOR, StateDicts.encode(trainer.generator(), false));
+        content.put(DISCRIMINATOR, StateDicts.encode(trainer.discriminator(), false));
+        content.put(ADAM_G, encodeMoments(trainer.optimizerG()));
+        content.put(ADAM_D, encodeMoments(trainer.optimizerD()));
+        content.put(FIXED_NOISE, noise.array());
+        content.put(RunDirectory.METRICS, csv.toString().getBytes(StandardCharsets.UTF_8));
         writeZip(file, content);
     }
 
@@ -174,17 +182,17 @@ public final class Checkpoint {
             g = StateDicts.encode(gen, true);
             d = StateDicts.encode(dis, true);
         }
-        JsonObject state = JsonParser.parseString(from.text("state.json")).getAsJsonObject();
+        JsonObject state = JsonParser.parseString(from.text(STATE)).getAsJsonObject();
         state.addProperty("weights_only", true);
         state.addProperty("precision", "float16");
         state.addProperty("made_from", String.valueOf(from.source()));
         Map<String, byte[]> content = new java.util.LinkedHashMap<>();
-        content.put("state.json", state.toString().getBytes(StandardCharsets.UTF_8));
-        content.put("config.json", from.entries.get("config.json"));
-        content.put("G.safetensors", g);
-        content.put("D.safetensors", d);
-        content.put("fixed_noise.bin", from.entries.get("fixed_noise.bin"));
-        content.put("metrics.csv", from.entries.get("metrics.csv"));
+        content.put(STATE, state.toString().getBytes(StandardCharsets.UTF_8));
+        content.put(RunDirectory.CONFIG, from.entries.get(RunDirectory.CONFIG));
+        content.put(GENERATOR, g);
+        content.put(DISCRIMINATOR, d);
+        content.put(FIXED_NOISE, from.entries.get(FIXED_NOISE));
+        content.put(RunDirectory.METRICS, from.entries.get(RunDirectory.METRICS));
         writeZip(file, content);
     }
 
@@ -247,20 +255,15 @@ public final class Checkpoint {
      * @throws IOException when there is none
      */
     public static Path latestIn(Path runDir) throws IOException {
-        Path dir = runDir.resolve("checkpoints");
-        if (!Files.isDirectory(dir)) {
-            throw new IOException(runDir + ": no checkpoints/ folder (is this a run directory?)");
+        RunDirectory run = new RunDirectory(runDir);
+        if (!Files.isDirectory(run.checkpoints())) {
+            throw new IOException(runDir + ": no " + RunDirectory.CHECKPOINTS + "/ folder (is this a run directory?)");
         }
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(p -> p.getFileName().toString().matches("step-\\d+\\" + EXTENSION))
-                    .max(java.util.Comparator.comparing(p -> p.getFileName().toString()))
-                    .orElseThrow(() -> new IOException(dir + ": no checkpoint files (step-NNNNNN" + EXTENSION + ")"));
+        List<Path> files = run.checkpointFiles();
+        if (files.isEmpty()) {
+            throw new IOException(run.checkpoints() + ": no checkpoint files (" + RunDirectory.CHECKPOINT_NAMES + ")");
         }
-    }
-
-    /** The file name for a step's checkpoint. */
-    public static String fileName(long step) {
-        return String.format("step-%06d%s", step, EXTENSION);
+        return files.get(files.size() - 1);
     }
 
     /**
@@ -277,10 +280,10 @@ public final class Checkpoint {
                     + trainer.config());
         }
         try (NDManager tmp = NDManager.newBaseManager(ai.djl.Device.cpu())) {
-            NDList momentsG = decodeMoments("adam_G.safetensors", trainer.optimizerG(), tmp);
-            NDList momentsD = decodeMoments("adam_D.safetensors", trainer.optimizerD(), tmp);
-            StateDicts.load(trainer.generator(), entries.get("G.safetensors"), source + "!G.safetensors");
-            StateDicts.load(trainer.discriminator(), entries.get("D.safetensors"), source + "!D.safetensors");
+            NDList momentsG = decodeMoments(ADAM_G, trainer.optimizerG(), tmp);
+            NDList momentsD = decodeMoments(ADAM_D, trainer.optimizerD(), tmp);
+            StateDicts.load(trainer.generator(), entries.get(GENERATOR), source + "!" + GENERATOR);
+            StateDicts.load(trainer.discriminator(), entries.get(DISCRIMINATOR), source + "!" + DISCRIMINATOR);
             copyMoments(momentsG, trainer.optimizerG());
             copyMoments(momentsD, trainer.optimizerD());
         }
@@ -293,17 +296,17 @@ public final class Checkpoint {
 
     /** G's state dict as stored (safetensors bytes), a copy. */
     public byte[] generatorState() {
-        return entries.get("G.safetensors").clone();
+        return entries.get(GENERATOR).clone();
     }
 
     /** Loads only G's weights into a generator (for sampling). */
     public void restoreGenerator(org.dcganstudio.core.model.Generator g) throws IOException {
-        StateDicts.load(g, entries.get("G.safetensors"), source + "!G.safetensors");
+        StateDicts.load(g, entries.get(GENERATOR), source + "!" + GENERATOR);
     }
 
     /** Loads only D's weights into a discriminator (for scoring). */
     public void restoreDiscriminator(org.dcganstudio.core.model.Discriminator d) throws IOException {
-        StateDicts.load(d, entries.get("D.safetensors"), source + "!D.safetensors");
+        StateDicts.load(d, entries.get(DISCRIMINATOR), source + "!" + DISCRIMINATOR);
     }
 
     private static byte[] encodeMoments(AdamOptimizer opt) throws IOException {

@@ -29,9 +29,6 @@ import org.dcganstudio.core.nn.Autograd;
  */
 public final class DcganTrainer implements AutoCloseable {
 
-    /** Statistic columns of {@link #drainStats()}. */
-    public static final int LOSS_D = 0, LOSS_G = 1, D_X = 2, D_G_Z1 = 3, D_G_Z2 = 4, STATS = 5;
-
     /**
      * Batch activations (values) below which a step or a generation runs on one intra-op thread:
      * libtorch's grain size, under which its element-wise kernels never split work, while batch
@@ -159,7 +156,7 @@ public final class DcganTrainer implements AutoCloseable {
     /**
      * Reads the statistics of every step since the last call, in one device transfer.
      *
-     * @return one row per step: {@code [loss_d, loss_g, d_x, d_g_z1, d_g_z2]}
+     * @return one row per step, each statistic at its {@link Metric#index()}
      */
     public float[][] drainStats() {
         if (pendingStats.isEmpty()) {
@@ -171,10 +168,13 @@ public final class DcganTrainer implements AutoCloseable {
         for (int i = 0; i < rows.length; i++) {
             int n = pendingBatches.get(i);
             // per step: D's real and fake terms, G's terms, then the real, fake and G-pass logits
-            float lossD = (float) (mean(flat, at, n, false) + mean(flat, at + n, n, false));
-            float lossG = (float) mean(flat, at + 2 * n, n, false);
-            rows[i] = new float[] {lossD, lossG, (float) mean(flat, at + 3 * n, n, true),
-                    (float) mean(flat, at + 4 * n, n, true), (float) mean(flat, at + 5 * n, n, true)};
+            float[] row = new float[Metric.COUNT];
+            row[Metric.LOSS_D.index()] = (float) (mean(flat, at, n, false) + mean(flat, at + n, n, false));
+            row[Metric.LOSS_G.index()] = (float) mean(flat, at + 2 * n, n, false);
+            row[Metric.D_X.index()] = (float) mean(flat, at + 3 * n, n, true);
+            row[Metric.D_G_Z1.index()] = (float) mean(flat, at + 4 * n, n, true);
+            row[Metric.D_G_Z2.index()] = (float) mean(flat, at + 5 * n, n, true);
+            rows[i] = row;
             at += 6 * n;
         }
         pendingStats.clear();

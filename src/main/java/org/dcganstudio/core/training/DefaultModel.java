@@ -2,6 +2,7 @@ package org.dcganstudio.core.training;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import org.dcganstudio.core.io.RunDirectory;
 import org.dcganstudio.core.io.ShippedAssets;
 
 /**
@@ -13,7 +14,7 @@ import org.dcganstudio.core.io.ShippedAssets;
 public final class DefaultModel {
 
     /** Its place inside {@code assets/}. */
-    public static final Path RELATIVE = Path.of("default-model", "faces64.ckpt");
+    public static final Path RELATIVE = Path.of("default-model", "faces64" + RunDirectory.CHECKPOINT_EXTENSION);
 
     private DefaultModel() {}
 

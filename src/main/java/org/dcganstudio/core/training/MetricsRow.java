@@ -1,6 +1,8 @@
 package org.dcganstudio.core.training;
 
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * One line of {@code metrics.csv}.
@@ -19,30 +21,65 @@ public record MetricsRow(long step, long epoch, float lossD, float lossG, float 
         double imagesPerS, double wallS) {
 
     /** The CSV header, the column contract the studio reads. */
-    public static final String HEADER = "step,epoch,loss_d,loss_g,d_x,d_g_z1,d_g_z2,images_per_s,wall_s";
+    public static final String HEADER = "step,epoch,"
+            + Arrays.stream(Metric.values()).map(Metric::column).collect(Collectors.joining(","))
+            + ",images_per_s,wall_s";
+
+    private static final int FIELDS = 2 + Metric.COUNT + 2;
+
+    /**
+     * A row from a step's statistics.
+     *
+     * @param stats the step's {@link Metric} values, by {@link Metric#index()}
+     */
+    public static MetricsRow of(long step, long epoch, float[] stats, double imagesPerS, double wallS) {
+        if (stats.length != Metric.COUNT) {
+            throw new IllegalArgumentException(Metric.COUNT + " statistics expected, got " + stats.length);
+        }
+        return new MetricsRow(step, epoch, stats[Metric.LOSS_D.index()], stats[Metric.LOSS_G.index()],
+                stats[Metric.D_X.index()], stats[Metric.D_G_Z1.index()], stats[Metric.D_G_Z2.index()], imagesPerS,
+                wallS);
+    }
+
+    /** One of the step's statistics. */
+    public float value(Metric metric) {
+        return switch (metric) {
+            case LOSS_D -> lossD;
+            case LOSS_G -> lossG;
+            case D_X -> dX;
+            case D_G_Z1 -> dGz1;
+            case D_G_Z2 -> dGz2;
+        };
+    }
 
     /** Whether every statistic is finite (a NaN loss stops training). */
     public boolean isFinite() {
-        return Float.isFinite(lossD) && Float.isFinite(lossG) && Float.isFinite(dX) && Float.isFinite(dGz1)
-                && Float.isFinite(dGz2);
+        return Arrays.stream(Metric.values()).allMatch(m -> Float.isFinite(value(m)));
     }
 
     /** The CSV line, without newline. */
     public String toCsv() {
-        return String.format(Locale.ROOT, "%d,%d,%.6g,%.6g,%.6g,%.6g,%.6g,%.2f,%.3f", step, epoch, lossD, lossG, dX,
-                dGz1, dGz2, imagesPerS, wallS);
+        StringBuilder line = new StringBuilder().append(step).append(',').append(epoch);
+        for (Metric m : Metric.values()) {
+            line.append(String.format(Locale.ROOT, ",%.6g", value(m)));
+        }
+        return line.append(String.format(Locale.ROOT, ",%.2f,%.3f", imagesPerS, wallS)).toString();
     }
 
     /** Parses a CSV line, naming the line when it is malformed. */
     public static MetricsRow parse(String line) {
         String[] f = line.split(",");
-        if (f.length != 9) {
-            throw new IllegalArgumentException("metrics line must have 9 fields, got " + f.length + ": '" + line + "'");
+        if (f.length != FIELDS) {
+            throw new IllegalArgumentException("metrics line must have " + FIELDS + " fields, got " + f.length + ": '"
+                    + line + "'");
         }
         try {
-            return new MetricsRow(Long.parseLong(f[0]), Long.parseLong(f[1]), Float.parseFloat(f[2]),
-                    Float.parseFloat(f[3]), Float.parseFloat(f[4]), Float.parseFloat(f[5]), Float.parseFloat(f[6]),
-                    Double.parseDouble(f[7]), Double.parseDouble(f[8]));
+            float[] stats = new float[Metric.COUNT];
+            for (Metric m : Metric.values()) {
+                stats[m.index()] = Float.parseFloat(f[2 + m.index()]);
+            }
+            return of(Long.parseLong(f[0]), Long.parseLong(f[1]), stats, Double.parseDouble(f[2 + Metric.COUNT]),
+                    Double.parseDouble(f[3 + Metric.COUNT]));
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("metrics line has a non-number: '" + line + "'");
         }

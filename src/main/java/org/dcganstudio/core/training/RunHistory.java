@@ -5,11 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
+import java.util.OptionalLong;
+import java.util.function.Function;
+import org.dcganstudio.core.io.RunDirectory;
 
 /**
  * Going back in a run without losing anything: rolling a run back to one of its checkpoints moves
@@ -18,8 +17,6 @@ import java.util.stream.Stream;
  * resume then continues from that checkpoint (it rewrites metrics.csv from the checkpoint's rows).
  */
 public final class RunHistory {
-
-    private static final Pattern STEP_FILE = Pattern.compile("step-(\\d+)\\.(png|ckpt)");
 
     private RunHistory() {
     }
@@ -31,28 +28,30 @@ public final class RunHistory {
      * @throws IOException if the checkpoint is not one of the run's, or a move fails
      */
     public static Path rollBack(Path runDir, Path checkpoint) throws IOException {
-        long step = stepOf(runDir, checkpoint);
+        RunDirectory run = new RunDirectory(runDir);
+        long step = stepOf(run, checkpoint);
         Checkpoint.read(checkpoint);
-        List<Path> later = filesAfter(runDir, step);
-        if (later.isEmpty()) {
+        List<Path> laterCheckpoints = after(run.checkpointFiles(), RunDirectory::checkpointStep, step);
+        List<Path> laterGrids = after(run.grids(), RunDirectory::gridStep, step);
+        if (laterCheckpoints.isEmpty() && laterGrids.isEmpty()) {
             return null;
         }
-        Path archive = runDir.resolve("rolled-back")
-                .resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-from-step-" + step);
-        for (int i = 2; Files.exists(archive); i++) {
-            archive = archive.resolveSibling(archive.getFileName() + "-" + i);
+        RunDirectory archive = run.rolledBack(LocalDateTime.now(), step);
+        for (int i = 2; Files.exists(archive.root()); i++) {
+            archive = new RunDirectory(archive.root().resolveSibling(archive.root().getFileName() + "-" + i));
         }
-        Files.createDirectories(archive.resolve("checkpoints"));
-        Files.createDirectories(archive.resolve("samples"));
-        Path metrics = runDir.resolve("metrics.csv");
-        if (Files.exists(metrics)) {
-            Files.copy(metrics, archive.resolve("metrics.csv"));
+        Files.createDirectories(archive.checkpoints());
+        Files.createDirectories(archive.samples());
+        if (Files.exists(run.metrics())) {
+            Files.copy(run.metrics(), archive.metrics());
         }
-        for (Path f : later) {
-            Files.move(f, archive.resolve(f.getParent().getFileName()).resolve(f.getFileName()),
-                    StandardCopyOption.ATOMIC_MOVE);
+        for (Path f : laterCheckpoints) {
+            Files.move(f, archive.checkpoints().resolve(f.getFileName()), StandardCopyOption.ATOMIC_MOVE);
         }
-        return archive;
+        for (Path f : laterGrids) {
+            Files.move(f, archive.samples().resolve(f.getFileName()), StandardCopyOption.ATOMIC_MOVE);
+        }
+        return archive.root();
     }
 
     /**
@@ -62,51 +61,37 @@ public final class RunHistory {
      * @throws IOException if {@code newDir} exists, the checkpoint is not the run's, or copying fails
      */
     public static Path branch(Path runDir, Path checkpoint, Path newDir) throws IOException {
-        long step = stepOf(runDir, checkpoint);
+        RunDirectory run = new RunDirectory(runDir);
+        long step = stepOf(run, checkpoint);
         Checkpoint.read(checkpoint);
         if (Files.exists(newDir)) {
             throw new IOException(newDir + " already exists; a branch needs a new directory");
         }
-        Path partial = newDir.resolveSibling("." + newDir.getFileName() + ".partial");
-        Files.createDirectories(partial.resolve("checkpoints"));
-        Files.createDirectories(partial.resolve("samples"));
-        Files.copy(runDir.resolve("config.json"), partial.resolve("config.json"));
-        Files.copy(checkpoint, partial.resolve("checkpoints").resolve(checkpoint.getFileName()));
-        try (Stream<Path> samples = list(runDir.resolve("samples"))) {
-            for (Path s : samples.filter(p -> stepOrMinus(p) >= 0 && stepOrMinus(p) <= step).toList()) {
-                Files.copy(s, partial.resolve("samples").resolve(s.getFileName()));
+        RunDirectory partial = new RunDirectory(newDir).staging();
+        Files.createDirectories(partial.checkpoints());
+        Files.createDirectories(partial.samples());
+        Files.copy(run.config(), partial.config());
+        Files.copy(checkpoint, partial.checkpoints().resolve(checkpoint.getFileName()));
+        for (Path s : run.grids()) {
+            if (RunDirectory.gridStep(s).getAsLong() <= step) {
+                Files.copy(s, partial.samples().resolve(s.getFileName()));
             }
         }
         // The branch appears whole or not at all.
-        Files.move(partial, newDir, StandardCopyOption.ATOMIC_MOVE);
+        Files.move(partial.root(), newDir, StandardCopyOption.ATOMIC_MOVE);
         return newDir;
     }
 
-    private static long stepOf(Path runDir, Path checkpoint) throws IOException {
-        Path expected = runDir.resolve("checkpoints").resolve(checkpoint.getFileName());
-        if (!Files.isSameFile(expected.getParent(), checkpoint.toAbsolutePath().getParent()) || !Files.exists(checkpoint)) {
-            throw new IOException(checkpoint + " is not a checkpoint of " + runDir);
+    private static long stepOf(RunDirectory run, Path checkpoint) throws IOException {
+        if (!Files.isSameFile(run.checkpoints(), checkpoint.toAbsolutePath().getParent()) || !Files.exists(checkpoint)) {
+            throw new IOException(checkpoint + " is not a checkpoint of " + run.root());
         }
-        long step = stepOrMinus(checkpoint);
-        if (step < 0) {
-            throw new IOException(checkpoint + ": not a step-NNNNNN.ckpt checkpoint");
-        }
-        return step;
+        return RunDirectory.checkpointStep(checkpoint).orElseThrow(() -> new IOException(checkpoint + ": not a "
+                + RunDirectory.CHECKPOINT_NAMES + " checkpoint"));
     }
 
-    private static List<Path> filesAfter(Path runDir, long step) throws IOException {
-        try (Stream<Path> ckpts = list(runDir.resolve("checkpoints"));
-                Stream<Path> samples = list(runDir.resolve("samples"))) {
-            return Stream.concat(ckpts, samples).filter(p -> stepOrMinus(p) > step).toList();
-        }
-    }
-
-    private static Stream<Path> list(Path dir) throws IOException {
-        return Files.isDirectory(dir) ? Files.list(dir) : Stream.empty();
-    }
-
-    private static long stepOrMinus(Path file) {
-        Matcher m = STEP_FILE.matcher(file.getFileName().toString());
-        return m.matches() ? Long.parseLong(m.group(1)) : -1;
+    /** The files of a listing whose step is past {@code step}. */
+    private static List<Path> after(List<Path> files, Function<Path, OptionalLong> stepOf, long step) {
+        return files.stream().filter(f -> stepOf.apply(f).getAsLong() > step).toList();
     }
 }

@@ -17,27 +17,23 @@ import org.dcganstudio.core.data.EpochBatcher;
 import org.dcganstudio.core.data.ImageDataset;
 import org.dcganstudio.core.export.ImageGrid;
 import org.dcganstudio.core.io.AtomicFiles;
+import org.dcganstudio.core.io.RunDirectory;
 import org.dcganstudio.core.math.Rng;
 import org.dcganstudio.core.model.Generator;
 import org.dcganstudio.core.model.ModelConfig;
 
 /**
- * A training run in a run directory, new or resumed:
+ * A training run in a {@link RunDirectory}, new or resumed: it writes the TrainConfig to
+ * config.json, a {@link MetricsRow} per step to metrics.csv, the fixed-noise grid every
+ * sample-every steps (and at step 0) and the checkpoints.
  *
- * <pre>
- * RUN_DIR/config.json              the TrainConfig
- * RUN_DIR/metrics.csv              one row per step (MetricsRow.HEADER)
- * RUN_DIR/samples/step-NNNNNN.png  the fixed-noise grid every sample-every steps (and step 0)
- * RUN_DIR/checkpoints/step-NNNNNN.ckpt
- * </pre>
- *
- * The batch of step t and its noise are functions of (seed, t), so a resumed run continues the
+ * <p>The batch of step t and its noise are functions of (seed, t), so a resumed run continues the
  * same trajectory. Statistics are read back from the device in batches ({@link #FLUSH_EVERY} steps,
  * or sooner at samples, checkpoints and once a second) so a GPU is not stalled every step.
  */
 public final class TrainingRun {
 
-    /** Rows of the sample grid: 64 images, 8 by 8, as the reference's fixed noise. */
+    /** Images in the sample grid: 64, as the reference's fixed noise (8 rows of {@link ImageGrid#COLUMNS}). */
     public static final int SAMPLE_COUNT = 64;
     static final int FLUSH_EVERY = 25;
     /** Steps prepared ahead; decoding a folder of JPEGs is the slowest source. */
@@ -95,7 +91,7 @@ public final class TrainingRun {
 
     /** Not final: a learning-rate change during training updates it (and config.json). */
     private TrainConfig config;
-    private final Path runDir;
+    private final RunDirectory run;
     private final Checkpoint resumeFrom;
     private final Listener listener;
     private DataContext dataContext = DataContext.offline();
@@ -104,16 +100,16 @@ public final class TrainingRun {
 
     private TrainingRun(TrainConfig config, Path runDir, Checkpoint resumeFrom, Listener listener) {
         this.config = config;
-        this.runDir = runDir;
+        this.run = new RunDirectory(runDir);
         this.resumeFrom = resumeFrom;
         this.listener = listener;
     }
 
     /** A new run; the directory must not hold a run already. */
     public static TrainingRun start(TrainConfig config, Path runDir, Listener listener) throws IOException {
-        if (Files.exists(runDir.resolve("config.json"))) {
-            throw new IOException(runDir + " already holds a run (config.json exists); use --resume " + runDir
-                    + " to continue it or choose another --run-dir");
+        if (Files.exists(new RunDirectory(runDir).config())) {
+            throw new IOException(runDir + " already holds a run (" + RunDirectory.CONFIG + " exists); use --resume "
+                    + runDir + " to continue it or choose another --run-dir");
         }
         return new TrainingRun(config, runDir, null, listener);
     }
@@ -191,8 +187,8 @@ public final class TrainingRun {
      */
     public Result run(Controller controller) throws IOException {
         ModelConfig model = config.model();
-        Files.createDirectories(runDir.resolve("samples"));
-        Files.createDirectories(runDir.resolve("checkpoints"));
+        Files.createDirectories(run.samples());
+        Files.createDirectories(run.checkpoints());
         ImageDataset data = openData();
         EpochBatcher batcher = new EpochBatcher(data, config.batch(), config.seed());
         try (DcganTrainer trainer = new DcganTrainer(model, config.optimizer(), Devices.resolve(config.device()),
@@ -209,7 +205,7 @@ public final class TrainingRun {
                 loop.fixedNoise = new float[SAMPLE_COUNT * model.nz()];
                 model.zPrior().fill(Rng.derive(config.seed(), FIXED_NOISE_STREAM, 0), loop.fixedNoise);
             }
-            AtomicFiles.write(runDir.resolve("config.json"), config.toJson().getBytes(StandardCharsets.UTF_8));
+            writeConfig();
             writeMetrics(loop.metrics);
             listener.onStart(trainer.steps(), config.iterations(), batcher.stepsPerEpoch());
             if (!loop.metrics.isEmpty()) {
@@ -372,7 +368,7 @@ public final class TrainingRun {
             trainer.optimizerG().setLearningRate(lrG);
             trainer.optimizerD().setLearningRate(lrD);
             config = config.withOptimizer(changed);
-            AtomicFiles.write(runDir.resolve("config.json"), config.toJson().getBytes(StandardCharsets.UTF_8));
+            writeConfig();
             listener.onMessage(String.format(Locale.ROOT, "learning rates now %.3g (G) and %.3g (D) from step %d",
                     lrG, lrD, trainer.steps()));
         }
@@ -411,24 +407,27 @@ public final class TrainingRun {
             float[] r = rows[i];
             long step = firstStep + i + 1;
             double rowWall = wall + seconds * (i + 1) / rows.length;
-            row = new MetricsRow(step, batcher.epochOf(step - 1), r[DcganTrainer.LOSS_D], r[DcganTrainer.LOSS_G],
-                    r[DcganTrainer.D_X], r[DcganTrainer.D_G_Z1], r[DcganTrainer.D_G_Z2], ips, rowWall);
+            row = MetricsRow.of(step, batcher.epochOf(step - 1), r, ips, rowWall);
             if (!row.isFinite()) {
-                Files.writeString(runDir.resolve("metrics.csv"), csv, StandardOpenOption.APPEND);
+                Files.writeString(run.metrics(), csv, StandardOpenOption.APPEND);
                 listener.onMetrics(added);
                 throw new TrainingDiverged("losses became NaN or infinite at step " + step + " (Loss_D " + row.lossD()
                         + ", Loss_G " + row.lossG() + "); training stopped and the last good checkpoint in "
-                        + runDir.resolve("checkpoints") + " is kept. Try a lower learning rate or another seed.");
+                        + run.checkpoints() + " is kept. Try a lower learning rate or another seed.");
             }
             metrics.add(row);
             added.add(row);
             csv.append(row.toCsv()).append('\n');
         }
-        Files.writeString(runDir.resolve("metrics.csv"), csv, StandardOpenOption.APPEND);
+        Files.writeString(run.metrics(), csv, StandardOpenOption.APPEND);
         listener.onMetrics(added);
         double left = (config.iterations() - row.step()) * config.batch() / Math.max(ips, 1e-9);
         listener.onProgress(new Progress(row.step(), config.iterations(), batcher.stepsPerEpoch(), ips, left, row));
         return wall + seconds;
+    }
+
+    private void writeConfig() throws IOException {
+        AtomicFiles.write(run.config(), config.toJson().getBytes(StandardCharsets.UTF_8));
     }
 
     private void writeMetrics(List<MetricsRow> metrics) throws IOException {
@@ -436,21 +435,21 @@ public final class TrainingRun {
         for (MetricsRow r : metrics) {
             csv.append(r.toCsv()).append('\n');
         }
-        AtomicFiles.write(runDir.resolve("metrics.csv"), csv.toString().getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.write(run.metrics(), csv.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     private void writeSamples(DcganTrainer trainer, float[] fixedNoise, long step) throws IOException {
         ModelConfig m = config.model();
         float[] images = trainer.generate(fixedNoise, SAMPLE_COUNT, false);
-        Path file = runDir.resolve("samples").resolve(String.format("step-%06d.png", step));
-        ImageGrid.writePng(file, images, SAMPLE_COUNT, m.channels(), m.imageSize(), 8);
+        Path file = run.grid(step);
+        ImageGrid.writePng(file, images, SAMPLE_COUNT, m.channels(), m.imageSize(), ImageGrid.COLUMNS);
         listener.onMessage("samples " + file);
         listener.onSamples(step, file, images);
     }
 
     private Path writeCheckpoint(DcganTrainer trainer, float[] fixedNoise, List<MetricsRow> metrics, double wall)
             throws IOException {
-        Path file = runDir.resolve("checkpoints").resolve(Checkpoint.fileName(trainer.steps()));
+        Path file = run.checkpoint(trainer.steps());
         Checkpoint.write(file, config, trainer, fixedNoise, metrics, wall);
         listener.onMessage("checkpoint " + file);
         listener.onCheckpoint(trainer.steps(), file);

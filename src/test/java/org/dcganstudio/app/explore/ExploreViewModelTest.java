@@ -26,6 +26,7 @@ import org.dcganstudio.core.latent.Vectors;
 import org.dcganstudio.core.model.Generator;
 import org.dcganstudio.core.model.LatentPrior;
 import org.dcganstudio.core.model.ModelConfig;
+import org.dcganstudio.core.render.GeneratorOrigin;
 import org.dcganstudio.core.render.GeneratorWeights;
 import org.dcganstudio.core.render.SameThreadRenderer;
 import org.dcganstudio.core.training.OptimizerSettings;
@@ -318,7 +319,7 @@ class ExploreViewModelTest {
     @Test
     void weightsThatCannotBeLoadedAreReportedByTheImage() {
         use(5);
-        generator.use(new GeneratorWeights(TINY, new byte[] {1, 2, 3}, 0, "a broken file"));
+        generator.use(new GeneratorWeights(TINY, new byte[] {1, 2, 3}, 0, new GeneratorOrigin.Named("a broken file")));
         vm.refresh();
         assertTrue(vm.messageProperty().get().startsWith("a broken file: "), vm.messageProperty().get());
     }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.dcganstudio.core.training.Metric;
 import org.dcganstudio.core.training.TrainingRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,7 +46,7 @@ class RunFollowerTest {
                 assertEquals(SessionState.FOLLOWING, s.state());
                 assertEquals(40, s.metrics().size());
                 List<String> csv = Files.readAllLines(run.resolve("metrics.csv"));
-                assertEquals(Float.parseFloat(csv.get(40).split(",")[2]), s.metrics().value(MetricsSeries.Column.LOSS_D, 39));
+                assertEquals(Float.parseFloat(csv.get(40).split(",")[2]), s.metrics().value(Metric.LOSS_D, 39));
                 assertEquals(8, s.stepsPerEpoch());
                 assertEquals(List.of(run.resolve("checkpoints/step-000010.ckpt"), run.resolve("checkpoints/step-000020.ckpt"),
                         run.resolve("checkpoints/step-000030.ckpt"), run.resolve("checkpoints/step-000040.ckpt")),

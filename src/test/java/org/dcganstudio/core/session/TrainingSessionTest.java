@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Predicate;
 import org.dcganstudio.core.data.DataContext;
+import org.dcganstudio.core.io.RunDirectory;
 import org.dcganstudio.core.model.LatentPrior;
 import org.dcganstudio.core.model.ModelConfig;
 import org.dcganstudio.core.training.OptimizerSettings;
@@ -168,7 +169,7 @@ class TrainingSessionTest {
         assertTrue(session.terminated(), "the training thread ended");
         List<Path> saved = RunFiles.checkpoints(run);
         assertNotNull(saved);
-        assertTrue(RunFiles.stepOf(saved.get(saved.size() - 1)) >= 3, saved.toString());
+        assertTrue(RunDirectory.checkpointStep(saved.get(saved.size() - 1)).getAsLong() >= 3, saved.toString());
     }
 
     @Test

@@ -64,7 +64,7 @@ class ResumeTest {
         assertEquals(21, csv.size(), "one row per step, none repeated by the resume");
         assertTrue(Files.exists(split.resolve("samples/step-000000.png")));
         assertTrue(Files.exists(split.resolve("samples/step-000007.png")));
-        assertTrue(Files.exists(split.resolve("checkpoints/" + Checkpoint.fileName(10))));
+        assertTrue(Files.exists(split.resolve("checkpoints/step-000010.ckpt")));
     }
 
     @Test

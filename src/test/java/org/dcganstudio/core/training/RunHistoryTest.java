@@ -45,6 +45,8 @@ class RunHistoryTest {
         Path run = trainedRun();
         Path ckpt10 = run.resolve("checkpoints/step-000010.ckpt");
         Path archive = RunHistory.rollBack(run, ckpt10);
+        assertEquals(run.resolve("rolled-back"), archive.getParent());
+        assertTrue(archive.getFileName().toString().endsWith("-from-step-10"), archive.toString());
         assertEquals(ckpt10, Checkpoint.latestIn(run));
         assertTrue(Files.exists(archive.resolve("checkpoints/step-000020.ckpt")));
         assertTrue(Files.exists(archive.resolve("checkpoints/step-000030.ckpt")));

@@ -10,14 +10,12 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.dcganstudio.core.data.DataException;
 import org.dcganstudio.core.data.Raster;
 import org.dcganstudio.core.data.RasterSource;
 import org.dcganstudio.core.export.ImageGrid;
+import org.dcganstudio.core.io.RunDirectory;
 
 /**
  * The images a training run generated at one step, cut out of its sample grid
@@ -28,7 +26,6 @@ import org.dcganstudio.core.export.ImageGrid;
 public final class RunSamples implements RasterSource {
 
     private static final int PADDING = ImageGrid.PADDING;
-    private static final Pattern SAMPLE_FILE = Pattern.compile("step-(\\d+)\\.png");
 
     private final String name;
     private final Path file;
@@ -50,7 +47,8 @@ public final class RunSamples implements RasterSource {
     public static RunSamples open(Path runDir) {
         List<Long> steps = steps(runDir);
         if (steps.isEmpty()) {
-            throw new DataException("no sample grids (step-NNNNNN.png) in " + runDir.resolve("samples"));
+            throw new DataException("no sample grids (" + RunDirectory.GRID_NAMES + ") in "
+                    + new RunDirectory(runDir).samples());
         }
         return open(runDir, steps.get(steps.size() - 1));
     }
@@ -61,12 +59,13 @@ public final class RunSamples implements RasterSource {
      * @throws DataException naming the folder or file that is missing or inconsistent
      */
     public static RunSamples open(Path runDir, long step) {
-        Path file = samplesFolder(runDir).resolve(String.format("step-%06d.png", step));
+        RunDirectory run = new RunDirectory(runDir);
+        Path file = samplesFolder(run).resolve(RunDirectory.gridName(step));
         if (!Files.isRegularFile(file)) {
             throw new DataException("no sample grid for step " + step + ": " + file + " does not exist ("
                     + describe(steps(runDir)) + ")");
         }
-        Path configFile = runDir.resolve("config.json");
+        Path configFile = run.config();
         JsonObject config = config(configFile);
         int size = positive(config, configFile, "image_size");
         int channels = positive(config, configFile, "channels");
@@ -104,13 +103,10 @@ public final class RunSamples implements RasterSource {
      * @throws DataException naming the run folder when it has no samples folder
      */
     public static List<Long> steps(Path runDir) {
-        Path samples = samplesFolder(runDir);
-        try (Stream<Path> files = Files.list(samples)) {
-            return files.map(p -> SAMPLE_FILE.matcher(p.getFileName().toString()))
-                    .filter(Matcher::matches)
-                    .map(m -> Long.parseLong(m.group(1)))
-                    .sorted()
-                    .toList();
+        RunDirectory run = new RunDirectory(runDir);
+        Path samples = samplesFolder(run);
+        try {
+            return run.gridSteps();
         } catch (IOException e) {
             throw new DataException(samples + " could not be listed: " + e.getMessage(), e);
         }
@@ -159,10 +155,10 @@ public final class RunSamples implements RasterSource {
                 + " (" + steps.size() + " grids)";
     }
 
-    private static Path samplesFolder(Path runDir) {
-        Path samples = runDir.resolve("samples");
+    private static Path samplesFolder(RunDirectory run) {
+        Path samples = run.samples();
         if (!Files.isDirectory(samples)) {
-            throw new DataException("no samples folder in " + runDir + ": expected " + samples
+            throw new DataException("no samples folder in " + run.root() + ": expected " + samples
                     + " as written by train");
         }
         return samples;

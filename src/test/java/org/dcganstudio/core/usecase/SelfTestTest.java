@@ -1,4 +1,4 @@
-package org.dcganstudio.app.shell;
+package org.dcganstudio.core.usecase;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

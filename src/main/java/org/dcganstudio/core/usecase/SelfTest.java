@@ -1,20 +1,18 @@
-package org.dcganstudio.app.shell;
+package org.dcganstudio.core.usecase;
 
-import ai.djl.Device;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 import org.dcganstudio.core.export.ImageGrid;
+import org.dcganstudio.core.io.RunDirectory;
 import org.dcganstudio.core.math.Rng;
-import org.dcganstudio.core.model.Generator;
 import org.dcganstudio.core.model.ModelConfig;
-import org.dcganstudio.core.nn.Autograd;
+import org.dcganstudio.core.render.GeneratorWeights;
 import org.dcganstudio.core.training.Checkpoint;
 import org.dcganstudio.core.training.DefaultModel;
 import org.dcganstudio.core.training.OptimizerSettings;
@@ -41,20 +39,18 @@ public final class SelfTest {
         Path tmp = null;
         try {
             tmp = Files.createTempDirectory(tmpBase, "dcgan-studio-self-test");
-            Path model = DefaultModel.find().orElseThrow(() -> new IOException("the default model "
+            Path model = GeneratorLoading.defaultModel().orElseThrow(() -> new IOException("the default model "
                     + DefaultModel.RELATIVE + " is missing (looked in " + org.dcganstudio.core.io.ShippedAssets
                     .candidates(DefaultModel.RELATIVE) + ")"));
             Checkpoint ckpt = Checkpoint.read(model);
             ModelConfig c = ckpt.config().model();
             out.printf(Locale.ROOT, "default model: %s (step %d, %d×%d, nz %d)%n", model, ckpt.step(), c.imageSize(),
                     c.imageSize(), c.nz());
-            Autograd.disableOnThisThread();
             float[] image;
-            try (NDManager m = NDManager.newBaseManager(Device.cpu()); Generator g = new Generator(c, m, 0)) {
-                ckpt.restoreGenerator(g);
+            try (LoadedGenerator g = LoadedGenerator.load(GeneratorWeights.of(ckpt), "cpu")) {
                 float[] z = new float[c.nz()];
                 c.zPrior().fill(new Rng(1), z);
-                image = g.forward(m.create(z, new Shape(1, c.nz(), 1, 1)), false).toFloatArray();
+                image = g.generate(List.of(z), false);
             }
             for (float v : image) {
                 if (!(v >= -1 && v <= 1)) {
@@ -69,7 +65,7 @@ public final class SelfTest {
                     "cpu");
             Path run = tmp.resolve("run");
             TrainingRun.Result result = TrainingRun.start(train, run, new TrainingRun.Listener() {}).run(() -> false);
-            String last = Files.readAllLines(run.resolve("metrics.csv")).get(2);
+            String last = Files.readAllLines(new RunDirectory(run).metrics()).get(2);
             out.printf(Locale.ROOT, "trained %d steps on synthetic faces (batch 8): %s%n", result.steps(), last);
             if (result.steps() != 2) {
                 throw new IllegalStateException("trained " + result.steps() + " steps, expected 2");
