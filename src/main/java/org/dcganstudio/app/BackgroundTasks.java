@@ -29,17 +29,15 @@ public interface BackgroundTasks {
      * Runs long work that reports progress and can be cancelled. Progress reaches
      * {@code onProgress} on the UI thread, coalesced: while one update waits for the UI thread,
      * newer ones replace it instead of queueing behind it (as OpenJFX's {@code Task} does), so a
-     * fast worker never floods the UI. A cancelled task ends in {@code onError} with a
-     * {@link CancellationException} (or whatever the work threw when it stopped).
+     * fast worker never floods the UI. Work that stops because it was cancelled ends in
+     * {@code onError} with what it threw ({@link TaskContext#throwIfCancelled()} throws a
+     * {@link CancellationException}); work that finished is done, even if a cancel came late, since
+     * its result (a written file, say) exists.
      */
     default <T> TaskHandle start(ProgressWork<T> work, DoubleConsumer onProgress, Consumer<T> onDone,
             Consumer<Throwable> onError) {
         TaskHandle handle = new TaskHandle(this, onProgress);
-        run(() -> {
-            T result = work.call(handle);
-            handle.throwIfCancelled();
-            return result;
-        }, onDone, onError);
+        run(() -> work.call(handle), onDone, onError);
         return handle;
     }
 

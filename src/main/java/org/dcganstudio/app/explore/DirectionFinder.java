@@ -1,8 +1,5 @@
 package org.dcganstudio.app.explore;
 
-import ai.djl.Device;
-import ai.djl.ndarray.NDManager;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -11,8 +8,8 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
 import org.dcganstudio.app.ActiveGenerator;
 import org.dcganstudio.app.BackgroundTasks;
 import org.dcganstudio.core.explore.LatentDirections;
-import org.dcganstudio.core.model.Generator;
 import org.dcganstudio.core.render.GeneratorWeights;
+import org.dcganstudio.core.usecase.DirectionSearch;
 
 /** Finding the generator's main directions in the background, for the {@link LatentCursor}'s sliders. */
 public final class DirectionFinder {
@@ -45,7 +42,8 @@ public final class DirectionFinder {
         }
         finding.set(true);
         message.accept("finding directions…");
-        tasks.run(() -> discover(w), found -> {
+        tasks.run(() -> DirectionSearch.find(w, Math.min(DIRECTIONS, w.config().nz()),
+                LatentDirections.DEFAULT_SAMPLES, 1), found -> {
             finding.set(false);
             if (generator.weightsProperty().get() != w) {
                 message.accept("the generator changed while directions were found: find them again");
@@ -62,14 +60,6 @@ public final class DirectionFinder {
             finding.set(false);
             message.accept("could not find directions: " + e.getMessage());
         });
-    }
-
-    private static LatentDirections discover(GeneratorWeights w) throws IOException {
-        try (NDManager m = NDManager.newBaseManager(Device.cpu()); Generator g = new Generator(w.config(), m, 0)) {
-            w.loadInto(g);
-            return LatentDirections.discover(g, Math.min(DIRECTIONS, w.config().nz()), LatentDirections.DEFAULT_SAMPLES,
-                    1);
-        }
     }
 
     /** True while directions are being found. */
