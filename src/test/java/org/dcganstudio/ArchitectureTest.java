@@ -1,73 +1,68 @@
 package org.dcganstudio;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackages;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.name;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.Test;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
 
-/** Layer rules, checked on the sources. */
+/**
+ * Layer rules, checked on the compiled main classes: core ← app ← ui, and the command line beside
+ * them on the core. Bytecode sees what a text search of the sources misses: fully qualified names,
+ * and types reached through a chain of calls without an import.
+ */
+@AnalyzeClasses(packages = "org.dcganstudio", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
-    private static final Path MAIN = Path.of("src/main/java/org/dcganstudio");
+    private static final String CORE = "org.dcganstudio.core..";
+    private static final String APP = "org.dcganstudio.app..";
+    private static final String UI = "org.dcganstudio.ui..";
+    private static final String CLI = "org.dcganstudio.cli..";
 
-    @Test
-    void coreNeverImportsJavaFx() throws IOException {
-        List<String> offenders = mentioning(MAIN.resolve("core"), "javafx.");
-        assertTrue(offenders.isEmpty(), "core must not depend on JavaFX: " + offenders);
-    }
+    /** The {@code studio} command, the command line's one way into the desktop studio. */
+    private static final String STUDIO_COMMAND = "org.dcganstudio.cli.StudioCommand";
+    private static final String STUDIO_LAUNCHER = "org.dcganstudio.ui.StudioLauncher";
+    private static final String STUDIO_SERVICES = "org.dcganstudio.app.shell.StudioServices";
 
-    @Test
-    void viewModelsUsePropertiesButNoNodes() throws IOException {
-        for (String ui : List.of("javafx.scene", "javafx.stage", "javafx.application", "javafx.animation")) {
-            List<String> offenders = mentioning(MAIN.resolve("app"), ui);
-            assertTrue(offenders.isEmpty(), "ViewModels must not use " + ui + " (Views do): " + offenders);
-        }
-    }
+    @ArchTest
+    static final ArchRule coreStandsAlone = noClasses().that().resideInAPackage(CORE)
+            .should().dependOnClassesThat().resideInAnyPackage(APP, UI, CLI, "javafx..")
+            .because("the core (data, models, training, export) runs headless under the command line and in tests,"
+                    + " and every front end builds on it, not the other way round");
 
-    @Test
-    void viewsReachTheCoreOnlyThroughViewModels() throws IOException {
-        List<String> offenders = mentioning(MAIN.resolve("ui"), "org.dcganstudio.core");
-        assertTrue(offenders.isEmpty(), "Views must talk to ViewModels in org.dcganstudio.app, not the core: "
-                + offenders);
-    }
+    @ArchTest
+    static final ArchRule viewModelsHoldPropertiesButNoNodes = noClasses().that().resideInAPackage(APP)
+            .should().dependOnClassesThat().resideInAnyPackage(UI, CLI, "javafx.scene..", "javafx.stage..",
+                    "javafx.application..", "javafx.animation..")
+            .because("ViewModels are tested without a window or FX thread: they expose javafx.beans properties"
+                    + " and collections, and the Views in org.dcganstudio.ui own nodes, stages and timelines");
 
-    @Test
-    void everyPackageSaysWhatItHolds() throws IOException {
-        try (Stream<Path> dirs = Files.walk(MAIN)) {
-            List<Path> missing = dirs.filter(Files::isDirectory)
-                    .filter(d -> hasJava(d))
-                    .filter(d -> !Files.exists(d.resolve("package-info.java")))
-                    .toList();
-            assertTrue(missing.isEmpty(), "packages without package-info.java: " + missing);
-        }
-    }
+    @ArchTest
+    static final ArchRule viewsReachTheCoreOnlyThroughViewModels = noClasses().that().resideInAPackage(UI)
+            .should().dependOnClassesThat().resideInAPackage(CORE)
+            .because("Views bind to ViewModels in org.dcganstudio.app, which are tested without a window;"
+                    + " logic reached from a View directly would not be");
 
-    private static boolean hasJava(Path dir) {
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.anyMatch(f -> f.toString().endsWith(".java"));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
+    @ArchTest
+    static final ArchRule commandLineNeedsNoJavaFx = noClasses().that().resideInAPackage(CLI)
+            .should().dependOnClassesThat().resideInAPackage("javafx..")
+            .because("every command but studio runs on machines without a display or the JavaFX runtime,"
+                    + " and the studio command starts JavaFX only through org.dcganstudio.ui");
 
-    /** Source files under {@code root} whose code (not comments) contains {@code text}. */
-    private static List<String> mentioning(Path root, String text) throws IOException {
-        try (Stream<Path> files = Files.walk(root)) {
-            return files.filter(f -> f.toString().endsWith(".java")).filter(f -> {
-                try {
-                    return withoutComments(Files.readString(f)).contains(text);
-                } catch (IOException e) {
-                    throw new IllegalStateException(e);
-                }
-            }).map(Path::toString).toList();
-        }
-    }
+    @ArchTest
+    static final ArchRule onlyTheStudioCommandReachesTheStudio = noClasses().that().resideInAPackage(CLI)
+            .and().doNotHaveFullyQualifiedName(STUDIO_COMMAND)
+            .should().dependOnClassesThat().resideInAnyPackage(APP, UI)
+            .because("the commands run on the core; the studio's ViewModels and Views are not their library");
 
-    private static String withoutComments(String source) {
-        return source.replaceAll("(?s)/\\*.*?\\*/", "").replaceAll("//[^\n]*", "");
-    }
+    @ArchTest
+    static final ArchRule theStudioCommandOnlyLaunches = classes().that().haveFullyQualifiedName(STUDIO_COMMAND)
+            .should().onlyDependOnClassesThat(resideOutsideOfPackages(APP, UI)
+                    .or(name(STUDIO_LAUNCHER)).or(name(STUDIO_SERVICES)))
+            .because("the studio command opens the window (StudioLauncher) or runs the installed studio's"
+                    + " self-test (StudioServices.selfTest), and nothing of the studio beyond that");
 }

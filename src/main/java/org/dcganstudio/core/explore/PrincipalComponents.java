@@ -4,9 +4,13 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.dcganstudio.core.math.Rng;
-import org.dcganstudio.core.math.SymmetricEigen;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.decomposition.eig.SymmetricQRAlgorithmDecomposition_DDRM;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 
 /**
  * The leading principal components of the rows of a tall data matrix, by restarted block Krylov
@@ -105,7 +109,7 @@ public record PrincipalComponents(double[][] components, double[] variances, dou
                         h[j][i] = d;
                     }
                 }
-                SymmetricEigen eigen = SymmetricEigen.of(h);
+                Eigenpairs eigen = Eigenpairs.of(h);
                 double[][] vectors = combine(basis, eigen.vectors(), block);
                 double[][] scores = combine(images, eigen.vectors(), count);
                 double[][] applied = columns(product(centredT, List.of(scores), n, m), f, count);
@@ -135,6 +139,63 @@ public record PrincipalComponents(double[][] components, double[] variances, dou
                 }
                 start = new ArrayList<>(List.of(vectors));
             }
+        }
+    }
+
+    /**
+     * The eigenvalues and eigenvectors of a symmetric matrix (the Rayleigh–Ritz problem), by EJML's
+     * symmetric QR algorithm.
+     *
+     * @param values eigenvalues, largest first
+     * @param vectors {@code vectors[k]} is the unit eigenvector of {@code values[k]}
+     */
+    record Eigenpairs(double[] values, double[][] vectors) {
+
+        /**
+         * QR steps allowed per eigenvalue. EJML's default, 225, gives up on graded spectra whose
+         * smallest eigenvalues lie far below rounding, which the Gram matrix of nearly dependent
+         * Krylov images can have: in tests, such matrices of the widths used here (up to 1350)
+         * needed several hundred steps, up to a thousand. The bound only stops a loop that would
+         * never end.
+         */
+        static final int MAX_QR_STEPS = 20_000;
+
+        /**
+         * Decomposes {@code a}, which is not changed.
+         *
+         * @param a a square symmetric matrix, row-major
+         * @throws IllegalArgumentException if {@code a} holds NaN or infinite values
+         */
+        static Eigenpairs of(double[][] a) {
+            int n = a.length;
+            for (double[] row : a) {
+                for (double x : row) {
+                    if (!Double.isFinite(x)) {
+                        throw new IllegalArgumentException("the " + n + "×" + n + " Rayleigh–Ritz matrix of the PCA"
+                                + " holds NaN or infinite values: so does the data, or its products overflow float32");
+                    }
+                }
+            }
+            SymmetricQRAlgorithmDecomposition_DDRM eig =
+                    new SymmetricQRAlgorithmDecomposition_DDRM(DecompositionFactory_DDRM.tridiagonal(n), true);
+            eig.setMaxIterations(MAX_QR_STEPS);
+            if (!eig.decompose(new DMatrixRMaj(a))) {
+                throw new IllegalStateException("the eigen decomposition of the " + n + "×" + n
+                        + " Rayleigh–Ritz matrix did not converge in " + MAX_QR_STEPS + " QR steps per eigenvalue");
+            }
+            double[] unordered = new double[n];
+            for (int k = 0; k < n; k++) {
+                unordered[k] = eig.getEigenvalue(k).real;
+            }
+            int[] order = IntStream.range(0, n).boxed().sorted((x, y) -> Double.compare(unordered[y], unordered[x]))
+                    .mapToInt(Integer::intValue).toArray();
+            double[] values = new double[n];
+            double[][] vectors = new double[n][];
+            for (int k = 0; k < n; k++) {
+                values[k] = unordered[order[k]];
+                vectors[k] = Arrays.copyOf(eig.getEigenVector(order[k]).getData(), n);
+            }
+            return new Eigenpairs(values, vectors);
         }
     }
 

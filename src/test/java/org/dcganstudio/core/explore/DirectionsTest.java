@@ -11,7 +11,6 @@ import ai.djl.ndarray.types.Shape;
 import java.util.List;
 import org.dcganstudio.core.latent.Vectors;
 import org.dcganstudio.core.math.Rng;
-import org.dcganstudio.core.math.SymmetricEigen;
 import org.dcganstudio.core.model.Generator;
 import org.dcganstudio.core.model.LatentPrior;
 import org.dcganstudio.core.model.ModelConfig;
@@ -142,7 +141,7 @@ class DirectionsTest {
             }
             trace += cov[a][a];
         }
-        SymmetricEigen exact = SymmetricEigen.of(cov);
+        PrincipalComponents.Eigenpairs exact = PrincipalComponents.Eigenpairs.of(cov);
         for (int k = 0; k < f; k++) {
             double[] av = new double[f];
             for (int a = 0; a < f; a++) {
@@ -150,7 +149,7 @@ class DirectionsTest {
                     av[a] += cov[a][b] * exact.vectors()[k][b];
                 }
                 assertEquals(exact.values()[k] * exact.vectors()[k][a], av[a], 1e-9 * exact.values()[0],
-                        "Jacobi: A v = λ v");
+                        "A v = λ v");
             }
         }
         try (NDManager m = NDManager.newBaseManager(Device.cpu())) {

@@ -48,7 +48,13 @@ public final class Cifar10Binary implements RasterSource {
     private static final String TEST_BATCH = "test_batch.bin";
     private static final String META = "batches.meta.txt";
     private static final String ARCHIVE_FOLDER = "cifar-10-batches-bin";
+    /** The batches are joined in one array, so neither they nor any one of them can be larger. */
     private static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
+    /**
+     * The published class list is ten short names, one a line; an archive entry of that name this
+     * much larger is not one, and is refused before it is read into memory.
+     */
+    private static final long MAX_META = 1 << 16;
     private static final int BUFFER = 1 << 16;
 
     private final String name;
@@ -183,10 +189,11 @@ public final class Cifar10Binary implements RasterSource {
                 String source = archive + ": " + entry.name();
                 if (entry.isFile() && wanted.contains(base) && !found.containsKey(base)) {
                     checkRecords(source, entry.size());
-                    found.put(base, tar.content());
+                    found.put(base, tar.content(MAX_ARRAY, "a CIFAR-10 batch"));
                     sources.put(base, source);
                 } else if (entry.isFile() && base.equals(META)) {
-                    classNames = classNames(new String(tar.content(), StandardCharsets.UTF_8), source);
+                    String text = new String(tar.content(MAX_META, "a CIFAR-10 class list"), StandardCharsets.UTF_8);
+                    classNames = classNames(text, source);
                 }
             }
         }

@@ -1,165 +1,194 @@
 package org.dcganstudio.core.data.formats;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.archivers.tar.TarConstants;
+import org.apache.commons.compress.archivers.tar.TarUtils;
 import org.dcganstudio.core.data.DataException;
 
 /**
- * The entries of a tar stream, in one pass and without unpacking: POSIX ustar and the older
- * V7 and GNU headers, which is all that published data set archives use. Entries other than
- * regular files (folders, links, pax and GNU extension headers) are reported and their content
- * skipped; none of them matters for reading files by their base name.
+ * The entries of a tar stream, in one pass and without unpacking, read by Commons Compress (which
+ * knows ustar, old GNU, GNU long names and pax headers). What this adds is errors a user can act
+ * on: a damaged or cut-off archive is reported with the archive, the entry and the byte offset
+ * instead of the library's bare "Truncated TAR archive", and no entry is read into memory past a
+ * limit the caller states.
  */
 final class TarReader {
 
-    /** A header: its path inside the archive, content length, and whether it is a regular file. */
+    /** An entry: its path inside the archive, content length, and whether it is a regular file. */
     record Entry(String name, long size, boolean isFile) {}
 
-    private static final int BLOCK = 512;
-
-    private final InputStream in;
     private final Path archive;
-    private long position;
-    private String current;
-    private long remaining;
-    private long padding;
+    private final Source source;
+    private final Records tar;
+    private TarArchiveEntry current;
 
     /** @param archive named in errors */
     TarReader(InputStream in, Path archive) {
-        this.in = in;
         this.archive = archive;
+        this.source = new Source(in);
+        this.tar = new Records(source);
     }
 
     /**
-     * Moves to the next entry, skipping what is left of the current one.
+     * Moves to the next entry, skipping what is left of the current one; pax and GNU long-name
+     * records are applied to the entry they precede and not reported themselves.
      *
      * @return the entry, or null at the end of the archive
      * @throws DataException if the archive is truncated or a header is damaged
      */
     Entry next() throws IOException {
-        skip(remaining + padding);
-        remaining = 0;
-        padding = 0;
-        byte[] header = new byte[BLOCK];
-        int got = in.readNBytes(header, 0, BLOCK);
-        // Writers end an archive with two zero blocks, GNU tar stops at the first like this; a
-        // stream that simply ends between entries has lost at most that padding.
-        if (got == 0 || isZero(header)) {
-            return null;
+        TarArchiveEntry entry;
+        try {
+            entry = tar.getNextEntry();
+        } catch (IOException e) {
+            throwExplained(e);
+            throw e;
         }
-        if (got < BLOCK) {
-            throw new DataException(archive + " ends inside the tar header at byte " + position);
+        if (tar.cutHeaderAt >= 0) {
+            throw new DataException(archive + " ends inside the tar header at byte " + tar.cutHeaderAt);
         }
-        checkSum(header);
-        String name = text(header, 0, 100);
-        // Old GNU headers also say "ustar" here but keep other fields where POSIX has the prefix.
-        if (text(header, 257, 6).equals("ustar")) {
-            String prefix = text(header, 345, 155);
-            if (!prefix.isEmpty()) {
-                name = prefix + "/" + name;
-            }
-        }
-        long size = octal(header, 124, 12, "size");
-        byte type = header[156];
-        position += BLOCK;
-        current = name;
-        remaining = size;
-        padding = (BLOCK - size % BLOCK) % BLOCK;
-        return new Entry(name, size, type == '0' || type == 0 || type == '7');
+        current = entry;
+        return entry == null ? null : new Entry(entry.getName(), entry.getSize(), isRegularFile(entry));
     }
 
     /**
      * The whole content of the current entry.
      *
-     * @throws DataException if the entry is too large for an array or the archive ends inside it
+     * @param limit the most bytes the caller accepts for this entry, at most
+     *     {@code Integer.MAX_VALUE - 8}; checked before anything is allocated, so that a damaged or
+     *     hostile size field cannot exhaust memory
+     * @param what what the entry should be, for the error, e.g. "a CIFAR-10 class list"
+     * @throws DataException if the entry is over {@code limit} or the archive ends inside it
      */
-    byte[] content() throws IOException {
-        if (remaining > Integer.MAX_VALUE - 8) {
-            throw new DataException(archive + ": " + current + " is " + remaining + " bytes, too large to read");
+    byte[] content(long limit, String what) throws IOException {
+        long size = current.getSize();
+        if (size > limit) {
+            throw new DataException(archive + ": " + current.getName() + " is " + size + " bytes, more than "
+                    + what + " can be (" + limit + " bytes)");
         }
-        byte[] bytes = new byte[(int) remaining];
-        int got = in.readNBytes(bytes, 0, bytes.length);
-        position += got;
-        if (got < bytes.length) {
-            throw endsInside();
+        try {
+            return tar.readNBytes(Math.toIntExact(size));
+        } catch (IOException e) {
+            throwExplained(e);
+            throw e;
         }
-        remaining = 0;
-        return bytes;
-    }
-
-    private void skip(long n) throws IOException {
-        long left = n;
-        while (left > 0) {
-            long skipped = in.skip(left);
-            if (skipped <= 0) {
-                if (in.read() < 0) {
-                    throw endsInside();
-                }
-                skipped = 1;
-            }
-            left -= skipped;
-            position += skipped;
-        }
-    }
-
-    private DataException endsInside() {
-        return new DataException(archive + " ends inside " + current + " at byte " + position);
-    }
-
-    private static boolean isZero(byte[] block) {
-        for (byte b : block) {
-            if (b != 0) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /**
-     * A gzip stream that decompresses cleanly can still hold garbage (a file renamed to .tar.gz,
-     * a broken writer); the header checksum catches that before a garbage size is trusted. Early
-     * writers summed signed bytes, so both sums are accepted.
+     * Commons Compress reports a cut-off archive and a damaged header as plain IOExceptions. What
+     * the raw stream did tells them apart from its own failures (a failing disk, a damaged gzip
+     * stream), which keep their exception for the caller to report: then this returns.
      */
-    private void checkSum(byte[] header) {
-        long stored = octal(header, 148, 8, "checksum");
-        long unsigned = 0;
-        long signed = 0;
-        for (int i = 0; i < BLOCK; i++) {
-            int b = i >= 148 && i < 156 ? ' ' : header[i];
-            unsigned += b & 0xFF;
-            signed += b;
+    private void throwExplained(IOException e) {
+        if (tar.cutHeaderAt >= 0) {
+            throw new DataException(archive + " ends inside the tar header at byte " + tar.cutHeaderAt, e);
         }
-        if (stored != unsigned && stored != signed) {
-            throw new DataException(archive + " is damaged: the tar header at byte " + position
-                    + " fails its checksum");
+        if (source.failure != null) {
+            return;
         }
+        if (source.ended) {
+            TarArchiveEntry at = tar.getCurrentEntry();
+            String where = at == null ? "the tar header" : at.getName();
+            throw new DataException(archive + " ends inside " + where + " at byte " + tar.getBytesRead(), e);
+        }
+        throw new DataException(archive + " is damaged: the tar header at byte " + tar.lastRecordAt
+                + " cannot be read (" + e.getMessage() + ")", e);
     }
 
-    /** A NUL- or space-terminated octal number, possibly space-padded in front. */
-    private long octal(byte[] header, int offset, int length, String field) {
-        long value = 0;
-        int i = offset;
-        int end = offset + length;
-        while (i < end && header[i] == ' ') {
-            i++;
+    /**
+     * Plain and contiguous files only, as tar writes them: Commons Compress also counts links,
+     * devices and FIFOs as files, whose content is not the data a reader looks for.
+     */
+    private static boolean isRegularFile(TarArchiveEntry entry) {
+        byte flag = entry.getLinkFlag();
+        return flag == TarConstants.LF_NORMAL || flag == TarConstants.LF_OLDNORM || flag == TarConstants.LF_CONTIG;
+    }
+
+    /**
+     * Checks every header record's checksum, which Commons Compress's stream does not: a gzip
+     * stream that decompresses cleanly can still hold garbage (a file renamed to .tar.gz, a broken
+     * writer), and a garbage size would be trusted. (The extension records of old GNU sparse
+     * files carry no checksum and are refused too; data set archives hold no sparse files.) It
+     * also tells a header cut short, which the library takes for the end of the archive, from a
+     * proper end.
+     */
+    private final class Records extends TarArchiveInputStream {
+
+        /** Where the last header record began, or -1. */
+        long lastRecordAt = -1;
+        /** Where a header that the stream ends inside began, or -1. */
+        long cutHeaderAt = -1;
+        /** After the first zero record only the end-of-archive padding follows, which may be cut. */
+        private boolean trailer;
+
+        /**
+         * Lenient, because old GNU and other writers put odd values in the time, owner and mode
+         * fields, none of which matters for reading files by their name.
+         */
+        Records(InputStream in) {
+            super(in, true);
         }
-        for (; i < end && header[i] != 0 && header[i] != ' '; i++) {
-            if (header[i] < '0' || header[i] > '7') {
-                throw new DataException(archive + " is damaged: the tar header at byte " + position + " has "
-                        + field + " '" + text(header, offset, length) + "'");
+
+        @Override
+        protected byte[] readRecord() throws IOException {
+            long start = getBytesRead();
+            byte[] record = super.readRecord();
+            if (record == null) {
+                if (getBytesRead() > start && !trailer) {
+                    cutHeaderAt = start;
+                }
+                return null;
             }
-            value = value * 8 + (header[i] - '0');
+            if (isEOFRecord(record)) {
+                trailer = true;
+            } else if (!trailer) {
+                lastRecordAt = start;
+                if (!TarUtils.verifyCheckSum(record)) {
+                    throw new DataException(archive + " is damaged: the tar header at byte " + start
+                            + " fails its checksum");
+                }
+            }
+            return record;
         }
-        return value;
     }
 
-    private static String text(byte[] header, int offset, int length) {
-        int end = offset;
-        while (end < offset + length && header[end] != 0) {
-            end++;
+    /** Remembers how the raw stream stopped: it ran out, as a truncated archive does, or it failed. */
+    private static final class Source extends FilterInputStream {
+
+        private boolean ended;
+        private IOException failure;
+
+        Source(InputStream in) {
+            super(in);
         }
-        return new String(header, offset, end - offset, StandardCharsets.UTF_8);
+
+        @Override
+        public int read() throws IOException {
+            try {
+                int b = super.read();
+                ended |= b < 0;
+                return b;
+            } catch (IOException e) {
+                failure = e;
+                throw e;
+            }
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            try {
+                int n = super.read(b, off, len);
+                ended |= n < 0;
+                return n;
+            } catch (IOException e) {
+                failure = e;
+                throw e;
+            }
+        }
     }
 }

@@ -267,7 +267,7 @@ class Cifar10BinaryTest {
      */
     private static TarWriter archive(boolean withTestBatch) {
         TarWriter tar = new TarWriter()
-                .entry("", "PaxHeaders/cifar-10-batches-bin", 'x', "30 path=cifar-10-batches-bin\n".getBytes(
+                .entry("", "PaxHeaders/cifar-10-batches-bin", 'x', "29 path=cifar-10-batches-bin\n".getBytes(
                         StandardCharsets.UTF_8))
                 .folder("cifar-10-batches-bin/")
                 .file("cifar-10-batches-bin/readme.html", "<p>CIFAR-10</p>".getBytes(StandardCharsets.UTF_8))
