@@ -26,7 +26,6 @@ class ArchitectureTest {
     /** The {@code studio} command, the command line's one way into the desktop studio. */
     private static final String STUDIO_COMMAND = "org.dcganstudio.cli.StudioCommand";
     private static final String STUDIO_LAUNCHER = "org.dcganstudio.ui.StudioLauncher";
-    private static final String STUDIO_SERVICES = "org.dcganstudio.app.shell.StudioServices";
 
     @ArchTest
     static final ArchRule coreStandsAlone = noClasses().that().resideInAPackage(CORE)
@@ -62,7 +61,14 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule theStudioCommandOnlyLaunches = classes().that().haveFullyQualifiedName(STUDIO_COMMAND)
             .should().onlyDependOnClassesThat(resideOutsideOfPackages(APP, UI)
-                    .or(name(STUDIO_LAUNCHER)).or(name(STUDIO_SERVICES)))
-            .because("the studio command opens the window (StudioLauncher) or runs the installed studio's"
-                    + " self-test (StudioServices.selfTest), and nothing of the studio beyond that");
+                    .or(name(STUDIO_LAUNCHER)))
+            .because("the studio command opens the window (StudioLauncher), and nothing of the studio beyond"
+                    + " that: its self-test is a core use case like every other command's work");
+
+    @ArchTest
+    static final ArchRule viewModelsLeaveTheEngineToTheCore = noClasses().that().resideInAPackage(APP)
+            .should().dependOnClassesThat().resideInAPackage("ai.djl..")
+            .because("the core's front door (org.dcganstudio.core.usecase) owns the engine: NDArrays, managers"
+                    + " and devices; ViewModels hold plain Java and JavaFX values, so they decide and are tested"
+                    + " without native memory");
 }

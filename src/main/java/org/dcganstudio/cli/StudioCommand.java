@@ -28,7 +28,8 @@ final class StudioCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (selfTest) {
-            return org.dcganstudio.app.shell.StudioServices.selfTest(System.out);
+            org.dcganstudio.core.training.EngineSettings.applyDefaults();
+            return org.dcganstudio.core.usecase.SelfTest.run(System.out);
         }
         if (screenshots != null) {
             StudioLauncher.main(screenshotsRun == null ? new String[] {"--screenshots=" + screenshots.toAbsolutePath()}
