@@ -67,10 +67,23 @@ public final class ActiveGenerator implements AutoCloseable {
 
     /** Reads a checkpoint file or a run directory's latest checkpoint in the background, then uses it. */
     public void open(Path checkpointOrRunDir) {
+        load(() -> GeneratorLoading.open(checkpointOrRunDir), "Could not open " + checkpointOrRunDir);
+    }
+
+    /**
+     * Imports a PyTorch generator's state dict ({@code .safetensors}, pytorch/examples keys, as
+     * {@code export-weights} writes and {@code torch} saves): the architecture is read from the
+     * shapes, the weights are checked by loading them, then used.
+     */
+    public void importWeights(Path file) {
+        load(() -> GeneratorLoading.importPyTorch(file), "Could not import " + file);
+    }
+
+    private void load(java.util.concurrent.Callable<GeneratorWeights> read, String failure) {
         long serial = ++opens;
         loading.set(true);
         error.set("");
-        tasks.run(() -> GeneratorLoading.open(checkpointOrRunDir), w -> {
+        tasks.run(read, w -> {
             if (serial != opens) {
                 return; // a later open (or use) wins, whichever file finished reading first
             }
@@ -80,30 +93,7 @@ public final class ActiveGenerator implements AutoCloseable {
         }, e -> {
             if (serial == opens) {
                 loading.set(false);
-                error.set("Could not open " + checkpointOrRunDir + ": " + e.getMessage());
-            }
-        });
-    }
-
-    /**
-     * Imports a PyTorch generator's state dict ({@code .safetensors}, pytorch/examples keys, as
-     * {@code export-weights} writes and {@code torch} saves): the architecture is read from the
-     * shapes, the weights are checked by loading them, then used.
-     */
-    public void importWeights(Path file) {
-        long serial = ++opens;
-        loading.set(true);
-        error.set("");
-        tasks.run(() -> GeneratorLoading.importPyTorch(file), w -> {
-            if (serial == opens) {
-                loading.set(false);
-                followTraining.set(false);
-                use(w);
-            }
-        }, e -> {
-            if (serial == opens) {
-                loading.set(false);
-                error.set("Could not import " + file + ": " + e.getMessage());
+                error.set(failure + ": " + e.getMessage());
             }
         });
     }
