@@ -19,7 +19,7 @@ import org.dcganstudio.core.model.ModelConfig;
 import org.dcganstudio.core.render.GeneratorWeights;
 import org.dcganstudio.core.render.LatentRenderer;
 import org.dcganstudio.core.session.SessionCommand;
-import org.dcganstudio.core.session.TrainingSession;
+import org.dcganstudio.core.session.TrainingService;
 import org.dcganstudio.core.training.Checkpoint;
 
 /**
@@ -33,7 +33,7 @@ public final class ActiveGenerator implements AutoCloseable {
     public static final int FOLLOW_EVERY = 50;
 
     private final BackgroundTasks tasks;
-    private final TrainingSession session;
+    private final TrainingService session;
     private final LatentRenderer renderer;
     private final ReadOnlyObjectWrapper<GeneratorWeights> weights = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper description = new ReadOnlyStringWrapper("no generator loaded");
@@ -49,7 +49,7 @@ public final class ActiveGenerator implements AutoCloseable {
      * @param session the training whose generator can be followed (null: none)
      * @param renderer the render thread (owned from now on)
      */
-    public ActiveGenerator(BackgroundTasks tasks, TrainingSession session, LatentRenderer renderer) {
+    public ActiveGenerator(BackgroundTasks tasks, TrainingService session, LatentRenderer renderer) {
         this.tasks = tasks;
         this.session = session;
         this.renderer = renderer;

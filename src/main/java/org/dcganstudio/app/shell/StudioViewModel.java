@@ -20,7 +20,7 @@ import org.dcganstudio.app.PreferenceStore;
 import org.dcganstudio.app.train.TrainViewModel;
 import org.dcganstudio.core.data.download.DatasetCache;
 import org.dcganstudio.core.session.SessionState;
-import org.dcganstudio.core.session.TrainingSession;
+import org.dcganstudio.core.session.TrainingService;
 import org.dcganstudio.core.training.DefaultModel;
 import org.dcganstudio.core.training.Devices;
 
@@ -37,7 +37,7 @@ public final class StudioViewModel implements AutoCloseable {
     public static final String THEME = "theme";
     public static final String WINDOW = "window";
 
-    private final TrainingSession session;
+    private final TrainingService session;
     private final PreferenceStore prefs;
     private final TrainViewModel train;
     private final ActiveGenerator generator;
@@ -50,7 +50,7 @@ public final class StudioViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper memory = new ReadOnlyStringWrapper("");
     private final BooleanProperty dark = new SimpleBooleanProperty();
 
-    public StudioViewModel(TrainingSession session, BackgroundTasks tasks, PreferenceStore prefs, DatasetCache cache) {
+    public StudioViewModel(TrainingService session, BackgroundTasks tasks, PreferenceStore prefs, DatasetCache cache) {
         this.session = session;
         this.prefs = prefs;
         this.train = new TrainViewModel(session, tasks, cache, this::newRunDir);

@@ -36,7 +36,7 @@ import org.dcganstudio.core.session.SampleGrid;
 import org.dcganstudio.core.session.SessionCommand;
 import org.dcganstudio.core.session.SessionSnapshot;
 import org.dcganstudio.core.session.SessionState;
-import org.dcganstudio.core.session.TrainingSession;
+import org.dcganstudio.core.session.TrainingService;
 import org.dcganstudio.core.training.OptimizerSettings;
 import org.dcganstudio.core.latent.Vectors;
 import org.dcganstudio.core.training.Checkpoint;
@@ -44,14 +44,14 @@ import org.dcganstudio.core.training.RunHistory;
 import org.dcganstudio.core.training.TrainConfig;
 
 /**
- * The Train view's state and commands. Commands go to the {@link TrainingSession} queue and return
+ * The Train view's state and commands. Commands go to the {@link TrainingService} queue and return
  * at once; {@link #refresh()} (called by the view at most 30 times a second) copies the session's
  * latest snapshot into properties, skipping it when nothing changed, so a fast trainer never floods
  * the UI and a slow UI never holds the trainer up.
  */
 public final class TrainViewModel {
 
-    private final TrainingSession session;
+    private final TrainingService session;
     private final BackgroundTasks tasks;
     private final Supplier<Path> newRunDir;
     private final HyperParameters form = new HyperParameters();
@@ -113,7 +113,7 @@ public final class TrainViewModel {
      * @param cache where public data sets are found
      * @param newRunDir the directory of the next new run
      */
-    public TrainViewModel(TrainingSession session, BackgroundTasks tasks, DatasetCache cache, Supplier<Path> newRunDir) {
+    public TrainViewModel(TrainingService session, BackgroundTasks tasks, DatasetCache cache, Supplier<Path> newRunDir) {
         this.session = session;
         this.tasks = tasks;
         this.newRunDir = newRunDir;

@@ -21,7 +21,7 @@ import org.dcganstudio.core.training.TrainConfig;
  * the newest sample grid, lists checkpoints, and publishes the same snapshots a training session
  * does, in state {@link SessionState#FOLLOWING}. It never writes into the directory.
  */
-public final class RunFollower implements AutoCloseable {
+public final class RunFollower implements SnapshotSource, AutoCloseable {
 
     private final Path runDir;
     private final TrainConfig config;
@@ -63,6 +63,7 @@ public final class RunFollower implements AutoCloseable {
     }
 
     /** The latest state of the run as read from disk. */
+    @Override
     public SessionSnapshot latest() {
         return latest.get();
     }
