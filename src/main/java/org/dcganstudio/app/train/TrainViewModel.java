@@ -399,15 +399,26 @@ public final class TrainViewModel {
 
     /** Sends the learning-rate fields to the running run, after checking them. */
     public void applyLearningRates() {
-        String g = HyperParameters.positiveRate(lrG.get().strip());
-        String d = HyperParameters.positiveRate(lrD.get().strip());
-        if (!g.isEmpty() || !d.isEmpty()) {
-            lrError.set(!g.isEmpty() ? "lr G " + g : "lr D " + d);
+        OptimizerSettings rates;
+        try {
+            // The record the run's rates go into checks them, so the editor and the run agree on what is valid.
+            rates = new OptimizerSettings(rate("lr G", lrG), rate("lr D", lrD), OptimizerSettings.PAPER.beta1(),
+                    OptimizerSettings.PAPER.beta2(), OptimizerSettings.PAPER.epsilon());
+        } catch (IllegalArgumentException e) {
+            lrError.set(e.getMessage());
             return;
         }
         lrError.set("");
-        session.send(new SessionCommand.SetLearningRates(Float.parseFloat(lrG.get().strip()),
-                Float.parseFloat(lrD.get().strip())));
+        session.send(new SessionCommand.SetLearningRates(rates.lrG(), rates.lrD()));
+    }
+
+    private static float rate(String name, StringProperty text) {
+        String v = text.get().strip();
+        try {
+            return Float.parseFloat(v);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a number, got '" + v + "'");
+        }
     }
 
     /** Shows the grid of {@code gridStep} (read from the run directory in the background). */

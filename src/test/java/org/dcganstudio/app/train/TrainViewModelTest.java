@@ -123,7 +123,7 @@ class TrainViewModelTest {
 
         vm.lrGProperty().set("-1");
         vm.applyLearningRates();
-        assertTrue(vm.lrErrorProperty().get().startsWith("lr G must be in (0, 1)"), vm.lrErrorProperty().get());
+        assertEquals("lr G must be positive and finite, got -1.0", vm.lrErrorProperty().get());
         vm.lrGProperty().set("5e-4");
         vm.applyLearningRates();
         until(() -> vm.messageProperty().get().startsWith("learning rates now 0.000500 (G)"), "the change");
