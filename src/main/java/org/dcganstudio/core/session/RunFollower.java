@@ -44,15 +44,7 @@ public final class RunFollower implements SnapshotSource, AutoCloseable {
      */
     public RunFollower(Path runDir, Duration interval) throws IOException {
         this.runDir = runDir;
-        Path configFile = runDir.resolve("config.json");
-        if (!Files.isRegularFile(configFile)) {
-            throw new IOException(runDir + " is not a run directory: it has no config.json");
-        }
-        try {
-            this.config = TrainConfig.fromJson(Files.readString(configFile));
-        } catch (RuntimeException e) {
-            throw new IOException(configFile + ": " + e.getMessage(), e);
-        }
+        this.config = ConfigFile.read(runDir);
         poll();
         poller = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread t = new Thread(task, "dcgan-run-follower");
@@ -114,12 +106,11 @@ public final class RunFollower implements SnapshotSource, AutoCloseable {
                     RunFiles.checkpoints(runDir), message, null, 0));
         } catch (IOException | RuntimeException e) {
             message = "could not read " + runDir + ": " + e.getMessage();
-            SessionSnapshot last = latest.get();
-            if (last != null) {
-                latest.set(new SessionSnapshot(++version, SessionState.FOLLOWING, runDir, config, last.step(),
-                        last.total(), last.stepsPerEpoch(), last.imagesPerS(), last.etaSeconds(), last.metrics(),
-                        last.grid(), last.gridSteps(), last.checkpoints(), message, null, 0));
-            }
+            // Readers are promised a snapshot from the start, even when the first read fails.
+            SessionSnapshot last = latest.get() != null ? latest.get() : SessionSnapshot.IDLE;
+            latest.set(new SessionSnapshot(++version, SessionState.FOLLOWING, runDir, config, last.step(),
+                    last.total(), last.stepsPerEpoch(), last.imagesPerS(), last.etaSeconds(), last.metrics(),
+                    last.grid(), last.gridSteps(), last.checkpoints(), message, null, 0));
         }
     }
 
