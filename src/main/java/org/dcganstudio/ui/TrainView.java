@@ -39,8 +39,9 @@ import org.dcganstudio.app.train.HyperParameters;
 import org.dcganstudio.app.train.TrainViewModel;
 
 /**
- * The Train view: data set and hyper-parameters on the left; progress, live charts and the
- * evolving sample grid with its timeline on the right.
+ * The Train view: data set and hyper-parameters on the left; the training controls, progress, live
+ * charts, and the evolving sample grid with its timeline and the run's checkpoints (roll back,
+ * branch) on the right.
  */
 final class TrainView extends BorderPane {
 
@@ -472,7 +473,6 @@ final class TrainView extends BorderPane {
         alert.show();
     }
 
-    /** The grid view (tests). */
     /** The form's validation decorations (tests). */
     org.controlsfx.validation.ValidationSupport validation() {
         return validation;

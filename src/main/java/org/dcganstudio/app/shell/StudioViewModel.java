@@ -25,9 +25,10 @@ import org.dcganstudio.core.training.DefaultModel;
 import org.dcganstudio.core.training.Devices;
 
 /**
- * The main window's state: the Train section's ViewModel, the status bar, and preferences. Owns
- * the training session for the window's lifetime ({@link #close()} ends it, so no thread or native
- * memory outlives the window).
+ * The main window's state: the ViewModels of its sections and the generator Explore and Arithmetic
+ * share, the section on show, the status bar, and preferences (runs folder, last run, theme, window
+ * bounds). Owns the training session for the window's lifetime ({@link #close()} ends it, so no
+ * thread or native memory outlives the window).
  */
 public final class StudioViewModel implements AutoCloseable {
 
@@ -138,7 +139,10 @@ public final class StudioViewModel implements AutoCloseable {
         prefs.flush();
     }
 
-    /** Pulls the training state and refreshes the status bar; called by the view's frame timer. */
+    /**
+     * Pulls the training's and the generator's state into the sections' ViewModels and refreshes the
+     * status bar; called by the view's frame timer.
+     */
     public void refresh() {
         train.refresh();
         generator.refresh();
@@ -206,8 +210,9 @@ public final class StudioViewModel implements AutoCloseable {
     }
 
     /**
-     * Ends the session: with {@code save}, a running run writes its final checkpoint; without, it
-     * ends at once and the last periodic checkpoint stays the latest.
+     * Ends the training session, any run followed and the generator's renderer: with {@code save},
+     * a running run writes its final checkpoint; without, it ends at once and the last periodic
+     * checkpoint stays the latest.
      */
     public void close(boolean save) {
         train.close();
