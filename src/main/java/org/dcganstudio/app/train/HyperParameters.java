@@ -3,8 +3,8 @@ package org.dcganstudio.app.train;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.function.IntConsumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -37,6 +37,8 @@ public final class HyperParameters {
     private static final TrainConfig PAPER_RUN = new TrainConfig(ModelConfig.REFERENCE, OptimizerSettings.PAPER,
             TrainConfig.PAPER_BATCH, DataSpec.DEFAULT, 1, 1, TrainConfig.PAPER_EPOCHS, TrainConfig.DEFAULT_SAMPLE_EVERY,
             TrainConfig.DEFAULT_CHECKPOINT_EVERY, TrainConfig.DEFAULT_DEVICE);
+
+    private static final String WHOLE = "a whole number";
 
     private final Map<String, Field> fields = new LinkedHashMap<>();
     private final BooleanBinding valid;
@@ -90,14 +92,7 @@ public final class HyperParameters {
                 throw new IllegalArgumentException("epochs must be at least 1, got " + v);
             }
         });
-        add("seed", v -> {
-            try {
-                Long.parseLong(v);
-                return "";
-            } catch (NumberFormatException e) {
-                return "seed must be a whole number, got '" + v + "'";
-            }
-        });
+        number("seed", Long::valueOf, WHOLE, v -> { });
         whole("sample every", v -> paperRunWith(PAPER_RUN.batch(), v, PAPER_RUN.checkpointEvery()));
         whole("checkpoint every", v -> paperRunWith(PAPER_RUN.batch(), PAPER_RUN.sampleEvery(), v));
         // Only the form here: whether a GPU is there is known once the engine loads, at start.
@@ -115,34 +110,31 @@ public final class HyperParameters {
     }
 
     /** A whole-number field; {@code check} builds a record with the value, which throws naming it. */
-    private void whole(String name, IntConsumer check) {
-        add(name, v -> {
-            int value;
-            try {
-                value = Integer.parseInt(v);
-            } catch (NumberFormatException e) {
-                return name + " must be a whole number, got '" + v + "'";
-            }
-            return refusal(() -> check.accept(value));
-        });
+    private void whole(String name, Consumer<Integer> check) {
+        number(name, Integer::valueOf, WHOLE, check);
     }
 
     /** A decimal field; {@code check} builds a record with the value, which throws naming it. */
-    private void decimal(String name, FloatCheck check) {
-        add(name, v -> {
-            float value;
-            try {
-                value = Float.parseFloat(v);
-            } catch (NumberFormatException e) {
-                return name + " must be a number, got '" + v + "'";
-            }
-            return refusal(() -> check.accept(value));
-        });
+    private void decimal(String name, Consumer<Float> check) {
+        number(name, Float::valueOf, "a number", check);
     }
 
-    @FunctionalInterface
-    private interface FloatCheck {
-        void accept(float value);
+    private <T> void number(String name, Function<String, T> parser, String kind, Consumer<T> check) {
+        add(name, v -> refusal(() -> check.accept(parsed(name, v, parser, kind))));
+    }
+
+    /**
+     * A number typed into a field.
+     *
+     * @param kind what the field takes ("a number"), for the message
+     * @throws IllegalArgumentException naming the field and the text when it is not a number
+     */
+    static <T> T parsed(String name, String text, Function<String, T> parser, String kind) {
+        try {
+            return parser.apply(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be " + kind + ", got '" + text + "'");
+        }
     }
 
     /** The message of the record's refusal, or empty when it took the value. */

@@ -53,12 +53,7 @@ public final class LearningRateEditor {
     }
 
     private static float rate(String name, StringProperty text) {
-        String v = text.get().strip();
-        try {
-            return Float.parseFloat(v);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be a number, got '" + v + "'");
-        }
+        return HyperParameters.parsed(name, text.get().strip(), Float::valueOf, "a number");
     }
 
     public StringProperty lrGProperty() {

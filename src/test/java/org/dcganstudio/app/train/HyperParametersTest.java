@@ -48,21 +48,20 @@ class HyperParametersTest {
 
     @Test
     void fieldsShowTheMessagesOfTheRecordsTheCliBuilds() {
+        String[][] refused = {
+            {"batch", "0", "batch must be in [1, 65536], got 0"},
+            {"nz", "5000", "nz must be in [1, 4096], got 5000"},
+            {"channels", "2", "channels must be 1 or 3, got 2"},
+            {"lr", "-1", "lr G must be positive and finite, got -1.0"},
+            {"sample every", "0", "sample-every must be at least 1, got 0"},
+            {"epochs", "0", "epochs must be at least 1, got 0"},
+            {"seed", "x", "seed must be a whole number, got 'x'"},
+        };
         HyperParameters form = new HyperParameters();
-        form.field("batch").textProperty().set("0");
-        assertEquals("batch must be in [1, 65536], got 0", form.field("batch").errorProperty().get());
-        form.field("nz").textProperty().set("5000");
-        assertEquals("nz must be in [1, 4096], got 5000", form.field("nz").errorProperty().get());
-        form.field("channels").textProperty().set("2");
-        assertEquals("channels must be 1 or 3, got 2", form.field("channels").errorProperty().get());
-        form.field("lr").textProperty().set("-1");
-        assertEquals("lr G must be positive and finite, got -1.0", form.field("lr").errorProperty().get());
-        form.field("sample every").textProperty().set("0");
-        assertEquals("sample-every must be at least 1, got 0", form.field("sample every").errorProperty().get());
-        form.field("epochs").textProperty().set("0");
-        assertEquals("epochs must be at least 1, got 0", form.field("epochs").errorProperty().get());
-        form.field("seed").textProperty().set("x");
-        assertEquals("seed must be a whole number, got 'x'", form.field("seed").errorProperty().get());
+        for (String[] r : refused) {
+            form.field(r[0]).textProperty().set(r[1]);
+            assertEquals(r[2], form.field(r[0]).errorProperty().get(), r[0]);
+        }
         // Where the records allow more than the old form did, the form now allows it too.
         form.field("checkpoint every").textProperty().set("2000000");
         assertEquals("", form.field("checkpoint every").errorProperty().get());
