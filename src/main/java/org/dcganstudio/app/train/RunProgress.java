@@ -66,13 +66,8 @@ public final class RunProgress {
         }
     }
 
-    /** A new run is shown: an earlier run's failure is no longer news. */
+    /** The failure is no longer news: the view has shown it, or another run is shown. */
     void clearFailure() {
-        failure.set(null);
-    }
-
-    /** The view has shown the failure dialog. */
-    public void acknowledgeFailure() {
         failure.set(null);
     }
 
@@ -131,7 +126,7 @@ public final class RunProgress {
 
     /**
      * Set when a run fails: title, what happened and what to do. The view shows a dialog, then
-     * calls {@link #acknowledgeFailure()}.
+     * calls {@link TrainViewModel#acknowledgeFailure()}.
      */
     public ReadOnlyObjectProperty<ErrorReport> failureProperty() {
         return failure.getReadOnlyProperty();

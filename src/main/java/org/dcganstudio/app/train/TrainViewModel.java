@@ -239,7 +239,7 @@ public final class TrainViewModel {
 
     /** The view has shown the failure dialog. */
     public void acknowledgeFailure() {
-        progress.acknowledgeFailure();
+        progress.clearFailure();
     }
 
     /** Hands the shown run's latest snapshot to the parts; cheap when nothing changed. */
