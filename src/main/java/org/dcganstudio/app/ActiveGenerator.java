@@ -11,11 +11,12 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import org.dcganstudio.core.model.ModelConfig;
+import org.dcganstudio.core.io.RunDirectory;
 import org.dcganstudio.core.render.GeneratorWeights;
 import org.dcganstudio.core.render.LatentRenderer;
 import org.dcganstudio.core.render.Renderer;
 import org.dcganstudio.core.session.SessionCommand;
-import org.dcganstudio.core.session.TrainingSession;
+import org.dcganstudio.core.session.TrainingService;
 import org.dcganstudio.core.usecase.GeneratorLoading;
 
 /**
@@ -29,7 +30,7 @@ public final class ActiveGenerator implements AutoCloseable {
     public static final int FOLLOW_EVERY = 50;
 
     private final BackgroundTasks tasks;
-    private final TrainingSession session;
+    private final TrainingService session;
     private final Renderer renderer;
     private final ReadOnlyObjectWrapper<GeneratorWeights> weights = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper description = new ReadOnlyStringWrapper("no generator loaded");
@@ -45,7 +46,7 @@ public final class ActiveGenerator implements AutoCloseable {
      * @param session the training whose generator can be followed (null: none)
      * @param renderer the render thread (owned from now on)
      */
-    public ActiveGenerator(BackgroundTasks tasks, TrainingSession session, Renderer renderer) {
+    public ActiveGenerator(BackgroundTasks tasks, TrainingService session, Renderer renderer) {
         this.tasks = tasks;
         this.session = session;
         this.renderer = renderer;
@@ -64,6 +65,9 @@ public final class ActiveGenerator implements AutoCloseable {
     public static Renderer cpuRenderer() {
         return LatentRenderer.onCpu();
     }
+
+    /** The open dialog's filter for checkpoint files, e.g. {@code *.ckpt}. */
+    public static final String CHECKPOINT_FILES = "*" + RunDirectory.CHECKPOINT_EXTENSION;
 
     /** Reads a checkpoint file or a run directory's latest checkpoint in the background, then uses it. */
     public void open(Path checkpointOrRunDir) {

@@ -32,16 +32,17 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     ModelOptions model;
 
-    @Option(names = "--batch", description = "images per step (default 128)")
+    @Option(names = "--batch", description = "images per step (default " + TrainConfig.PAPER_BATCH + ")")
     Integer batch;
 
-    @Option(names = "--lr", description = "Adam learning rate of G and D (default 2e-4)")
+    @Option(names = "--lr", description = "Adam learning rate of G and D (default " + OptimizerSettings.PAPER_LR + ")")
     Float lr;
 
-    @Option(names = "--beta1", description = "Adam beta1 (default 0.5)")
+    @Option(names = "--beta1", description = "Adam beta1 (default " + OptimizerSettings.PAPER_BETA1 + ")")
     Float beta1;
 
-    @Option(names = "--epochs", description = "the run's total in epochs (default 25, as the reference)")
+    @Option(names = "--epochs", description = "the run's total in epochs (default " + TrainConfig.PAPER_EPOCHS
+            + ", as the reference)")
     Integer epochs;
 
     @Option(names = "--iterations", description = "the run's total in steps (instead of --epochs)")
@@ -50,16 +51,19 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "seed of init, noise and shuffling (default: random, printed)")
     Long seed;
 
-    @Option(names = "--device", description = "auto, cpu, gpu or gpu:N (default auto: the GPU when DJL sees one)")
+    @Option(names = "--device", description = "auto, cpu, gpu or gpu:N (default " + TrainConfig.DEFAULT_DEVICE
+            + ": the GPU when DJL sees one)")
     String device;
 
     @Option(names = "--run-dir", description = "where the run goes (default runs/<date-time>)")
     Path runDir;
 
-    @Option(names = "--sample-every", description = "steps between sample grids (default 100)")
+    @Option(names = "--sample-every", description = "steps between sample grids (default "
+            + TrainConfig.DEFAULT_SAMPLE_EVERY + ")")
     Integer sampleEvery;
 
-    @Option(names = "--checkpoint-every", description = "steps between checkpoints (default 500)")
+    @Option(names = "--checkpoint-every", description = "steps between checkpoints (default "
+            + TrainConfig.DEFAULT_CHECKPOINT_EVERY + ")")
     Integer checkpointEvery;
 
     @Option(names = "--resume", paramLabel = "RUN_DIR", description = "continue RUN_DIR from its latest checkpoint, up to its total (or a new --iterations/--epochs)")
@@ -125,10 +129,10 @@ final class TrainCommand implements Callable<Integer> {
     private TrainingRun newRun(ConsoleProgress progress) throws Exception {
         ModelConfig m = model.toConfig(null);
         String spec = DataSpec.parse(data != null ? data : DataSpec.DEFAULT).text();
-        int b = batch != null ? batch : 128;
+        int b = batch != null ? batch : TrainConfig.PAPER_BATCH;
         long s = seed != null ? seed : 1 + new java.util.Random().nextInt(10000);
         if (epochs == null && iterations == null) {
-            epochs = 25;
+            epochs = TrainConfig.PAPER_EPOCHS;
         }
         ImageDataset opened = null;
         if (iterations == null) {
@@ -136,10 +140,12 @@ final class TrainCommand implements Callable<Integer> {
             System.out.println("data: " + opened.name() + ", " + opened.size() + " images");
         }
         long total = totalSteps(opened, b);
-        OptimizerSettings opt = OptimizerSettings.of(lr != null ? lr : 2e-4f, beta1 != null ? beta1 : 0.5f);
+        OptimizerSettings opt = OptimizerSettings.of(lr != null ? lr : OptimizerSettings.PAPER_LR,
+                beta1 != null ? beta1 : OptimizerSettings.PAPER_BETA1);
         TrainConfig c = new TrainConfig(m, opt, b, spec, s, total, epochs != null ? epochs : 0,
-                sampleEvery != null ? sampleEvery : 100, checkpointEvery != null ? checkpointEvery : 500,
-                device != null ? device : "auto");
+                sampleEvery != null ? sampleEvery : TrainConfig.DEFAULT_SAMPLE_EVERY,
+                checkpointEvery != null ? checkpointEvery : TrainConfig.DEFAULT_CHECKPOINT_EVERY,
+                device != null ? device : TrainConfig.DEFAULT_DEVICE);
         Devices.resolve(c.device());
         Path dir = runDir != null ? runDir
                 : Path.of("runs", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));

@@ -125,7 +125,8 @@ final class ExploreView extends BorderPane {
     void openCheckpoint() {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Open checkpoint");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Checkpoints", "*.ckpt"));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Checkpoints",
+                org.dcganstudio.app.ActiveGenerator.CHECKPOINT_FILES));
         File f = chooser.showOpenDialog(getScene() == null ? null : getScene().getWindow());
         if (f != null) {
             vm.generator().open(f.toPath());

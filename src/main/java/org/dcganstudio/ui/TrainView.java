@@ -39,8 +39,9 @@ import org.dcganstudio.app.train.HyperParameters;
 import org.dcganstudio.app.train.TrainViewModel;
 
 /**
- * The Train view: data set and hyper-parameters on the left; progress, live charts and the
- * evolving sample grid with its timeline on the right.
+ * The Train view: data set and hyper-parameters on the left; the training controls, progress, live
+ * charts, and the evolving sample grid with its timeline and the run's checkpoints (roll back,
+ * branch) on the right.
  */
 final class TrainView extends BorderPane {
 
@@ -212,7 +213,7 @@ final class TrainView extends BorderPane {
             }
             input.setId("form-" + f.name().replace(' ', '-'));
             Tooltip tip = new Tooltip();
-            tip.textProperty().bind(Bindings.when(f.errorProperty().isEmpty()).then(hint(f.name()))
+            tip.textProperty().bind(Bindings.when(f.errorProperty().isEmpty()).then(hint(f))
                     .otherwise(f.errorProperty()));
             input.setTooltip(tip);
             // ControlsFX draws the error marker; the ViewModel decides what is an error
@@ -240,16 +241,17 @@ final class TrainView extends BorderPane {
     private static final javafx.css.PseudoClass ERROR = javafx.css.PseudoClass.getPseudoClass("error");
     private final org.controlsfx.validation.ValidationSupport validation = new org.controlsfx.validation.ValidationSupport();
 
-    private static String hint(String field) {
-        switch (field) {
+    private static String hint(HyperParameters.Field field) {
+        String paper = " (paper: " + field.paperValue() + ")";
+        switch (field.name()) {
             case "image size": return "Side of the square images: 28, or a power of two from 32 to 256";
             case "channels": return "1 for grey, 3 for colour";
-            case "nz": return "Size of the latent vector z (paper: 100)";
-            case "ngf": return "Generator feature maps (paper: 64)";
-            case "ndf": return "Discriminator feature maps (paper: 64)";
-            case "batch": return "Images per step (paper: 128)";
-            case "lr": return "Adam learning rate of G and D (paper: 2e-4)";
-            case "beta1": return "Adam beta1 (paper: 0.5)";
+            case "nz": return "Size of the latent vector z" + paper;
+            case "ngf": return "Generator feature maps" + paper;
+            case "ndf": return "Discriminator feature maps" + paper;
+            case "batch": return "Images per step" + paper;
+            case "lr": return "Adam learning rate of G and D" + paper;
+            case "beta1": return "Adam beta1" + paper;
             case "epochs": return "Passes over the data set";
             case "seed": return "Seeds initialisation, noise and shuffling: same seed, same run";
             case "sample every": return "Steps between sample grids of the fixed noise";
@@ -471,7 +473,6 @@ final class TrainView extends BorderPane {
         alert.show();
     }
 
-    /** The grid view (tests). */
     /** The form's validation decorations (tests). */
     org.controlsfx.validation.ValidationSupport validation() {
         return validation;

@@ -20,14 +20,15 @@ import org.dcganstudio.app.PreferenceStore;
 import org.dcganstudio.app.train.TrainViewModel;
 import org.dcganstudio.core.data.download.DatasetCache;
 import org.dcganstudio.core.session.SessionState;
-import org.dcganstudio.core.session.TrainingSession;
+import org.dcganstudio.core.session.TrainingService;
 import org.dcganstudio.core.training.DefaultModel;
 import org.dcganstudio.core.training.Devices;
 
 /**
- * The main window's state: the Train section's ViewModel, the status bar, and preferences. Owns
- * the training session for the window's lifetime ({@link #close()} ends it, so no thread or native
- * memory outlives the window).
+ * The main window's state: the ViewModels of its sections and the generator Explore and Arithmetic
+ * share, the section on show, the status bar, and preferences (runs folder, last run, theme, window
+ * bounds). Owns the training session for the window's lifetime ({@link #close()} ends it, so no
+ * thread or native memory outlives the window).
  */
 public final class StudioViewModel implements AutoCloseable {
 
@@ -37,7 +38,7 @@ public final class StudioViewModel implements AutoCloseable {
     public static final String THEME = "theme";
     public static final String WINDOW = "window";
 
-    private final TrainingSession session;
+    private final TrainingService session;
     private final PreferenceStore prefs;
     private final TrainViewModel train;
     private final ActiveGenerator generator;
@@ -50,7 +51,7 @@ public final class StudioViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper memory = new ReadOnlyStringWrapper("");
     private final BooleanProperty dark = new SimpleBooleanProperty();
 
-    public StudioViewModel(TrainingSession session, BackgroundTasks tasks, PreferenceStore prefs, DatasetCache cache) {
+    public StudioViewModel(TrainingService session, BackgroundTasks tasks, PreferenceStore prefs, DatasetCache cache) {
         this.session = session;
         this.prefs = prefs;
         this.train = new TrainViewModel(session, tasks, cache, this::newRunDir);
@@ -138,7 +139,10 @@ public final class StudioViewModel implements AutoCloseable {
         prefs.flush();
     }
 
-    /** Pulls the training state and refreshes the status bar; called by the view's frame timer. */
+    /**
+     * Pulls the training's and the generator's state into the sections' ViewModels and refreshes the
+     * status bar; called by the view's frame timer.
+     */
     public void refresh() {
         train.refresh();
         generator.refresh();
@@ -206,8 +210,9 @@ public final class StudioViewModel implements AutoCloseable {
     }
 
     /**
-     * Ends the session: with {@code save}, a running run writes its final checkpoint; without, it
-     * ends at once and the last periodic checkpoint stays the latest.
+     * Ends the training session, any run followed and the generator's renderer: with {@code save},
+     * a running run writes its final checkpoint; without, it ends at once and the last periodic
+     * checkpoint stays the latest.
      */
     public void close(boolean save) {
         train.close();

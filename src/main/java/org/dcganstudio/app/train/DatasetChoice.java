@@ -1,7 +1,6 @@
 package org.dcganstudio.app.train;
 
 import java.awt.image.BufferedImage;
-import java.nio.file.Path;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
@@ -136,16 +135,6 @@ public final class DatasetChoice {
         return downloadProgress.getReadOnlyProperty();
     }
 
-    /** True when Debian's package (or an earlier download) put Fashion-MNIST on this machine. */
-    public boolean fashionMnistInstalled() {
-        return cache.locate("fashion-mnist").isPresent();
-    }
-
-    /** True when the choice has been inspected and can be trained on. */
-    public boolean ready() {
-        return count.get() > 0 && error.get().isEmpty() && !busy.get();
-    }
-
     private String currentSpec() {
         Kind k = kind.get();
         String p = path.get() == null ? "" : path.get().strip();
@@ -246,7 +235,7 @@ public final class DatasetChoice {
         for (int i = 0; i < n; i++) {
             data.copyImage(i, images, i * length);
         }
-        int columns = 8;
+        int columns = ImageGrid.COLUMNS;
         BufferedImage img = ImageGrid.render(images, n, data.channels(), data.imageSize(), columns, 1);
         int w = img.getWidth();
         int h = img.getHeight();
@@ -260,11 +249,5 @@ public final class DatasetChoice {
         String text = String.format(Locale.ROOT, "%,d images, trained as %d×%d×%d%s", data.size(), data.imageSize(),
                 data.imageSize(), data.channels(), labels);
         return new Inspection(data.size(), text, grid);
-    }
-
-    /** The folder or file chosen, if any. */
-    public Path chosenPath() {
-        String p = path.get();
-        return p == null || p.isBlank() ? null : Path.of(p.strip());
     }
 }

@@ -3,6 +3,7 @@ package org.dcganstudio.app.train;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -10,15 +11,17 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import org.dcganstudio.core.model.LatentPrior;
+import org.dcganstudio.core.data.DataSpec;
 import org.dcganstudio.core.model.ModelConfig;
 import org.dcganstudio.core.training.OptimizerSettings;
 import org.dcganstudio.core.training.TrainConfig;
 
 /**
- * The hyper-parameter form: one text property per field, each validated as it changes with a
- * message naming the field and the value, and the paper's defaults one action away. Builds the
- * same {@link TrainConfig} the CLI does, so the form, the CLI and checkpoints cannot drift apart.
+ * The hyper-parameter form: one text property per field, checked as it changes by building the
+ * records the CLI builds ({@link ModelConfig}, {@link OptimizerSettings}, {@link TrainConfig}) with
+ * that value, so a field shows their message naming the field and the value, and the form, the CLI
+ * and checkpoints cannot drift apart. The paper's defaults, which those records name, are one
+ * action away.
  */
 public final class HyperParameters {
 
@@ -26,6 +29,16 @@ public final class HyperParameters {
     public static final List<String> IMAGE_SIZES = List.of("28", "32", "64", "128", "256");
     /** The devices offered; {@code gpu:N} may be typed. */
     public static final List<String> DEVICES = List.of("auto", "cpu", "gpu");
+
+    /**
+     * The paper's run as the form shows it. Its data set and total are placeholders: the form
+     * chooses neither (the data set has its own chooser, the total follows from the epochs).
+     */
+    private static final TrainConfig PAPER_RUN = new TrainConfig(ModelConfig.REFERENCE, OptimizerSettings.PAPER,
+            TrainConfig.PAPER_BATCH, DataSpec.DEFAULT, 1, 1, TrainConfig.PAPER_EPOCHS, TrainConfig.DEFAULT_SAMPLE_EVERY,
+            TrainConfig.DEFAULT_CHECKPOINT_EVERY, TrainConfig.DEFAULT_DEVICE);
+
+    private static final String WHOLE = "a whole number";
 
     private final Map<String, Field> fields = new LinkedHashMap<>();
     private final BooleanBinding valid;
@@ -35,6 +48,7 @@ public final class HyperParameters {
         private final String name;
         private final StringProperty text = new SimpleStringProperty();
         private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+        private String paperValue = "";
 
         Field(String name, Function<String, String> check) {
             this.name = name;
@@ -55,42 +69,87 @@ public final class HyperParameters {
         public ReadOnlyStringProperty errorProperty() {
             return error.getReadOnlyProperty();
         }
+
+        /** The paper's value as the form writes it, for hints. */
+        public String paperValue() {
+            return paperValue;
+        }
     }
 
     public HyperParameters() {
-        add("image size", v -> oneOf(v, IMAGE_SIZES));
-        add("channels", v -> oneOf(v, List.of("1", "3")));
-        add("nz", v -> intIn(v, 1, 4096));
-        add("ngf", v -> intIn(v, 1, 4096));
-        add("ndf", v -> intIn(v, 1, 4096));
-        add("batch", v -> intIn(v, 1, 65536));
-        add("lr", HyperParameters::positiveRate);
-        add("beta1", v -> {
-            Double d = parseDouble(v);
-            return d == null ? "not a number: '" + v + "'" : d >= 0 && d < 1 ? "" : "must be in [0, 1), got " + v;
-        });
-        add("epochs", v -> intIn(v, 1, 100_000));
-        add("seed", v -> {
-            try {
-                Long.parseLong(v);
-                return "";
-            } catch (NumberFormatException e) {
-                return "must be a whole number, got '" + v + "'";
+        ModelConfig m = PAPER_RUN.model();
+        whole("image size", v -> new ModelConfig(v, m.channels(), m.nz(), m.ngf(), m.ndf(), m.zPrior()));
+        whole("channels", v -> new ModelConfig(m.imageSize(), v, m.nz(), m.ngf(), m.ndf(), m.zPrior()));
+        whole("nz", v -> new ModelConfig(m.imageSize(), m.channels(), v, m.ngf(), m.ndf(), m.zPrior()));
+        whole("ngf", v -> new ModelConfig(m.imageSize(), m.channels(), m.nz(), v, m.ndf(), m.zPrior()));
+        whole("ndf", v -> new ModelConfig(m.imageSize(), m.channels(), m.nz(), m.ngf(), v, m.zPrior()));
+        whole("batch", v -> paperRunWith(v, PAPER_RUN.sampleEvery(), PAPER_RUN.checkpointEvery()));
+        decimal("lr", v -> OptimizerSettings.of(v, PAPER_RUN.optimizer().beta1()));
+        decimal("beta1", v -> OptimizerSettings.of(PAPER_RUN.optimizer().lrG(), v));
+        whole("epochs", v -> {
+            // TrainConfig takes 0 (a run sized in steps), but the form sizes every run in epochs.
+            if (v < 1) {
+                throw new IllegalArgumentException("epochs must be at least 1, got " + v);
             }
         });
-        add("sample every", v -> intIn(v, 1, 1_000_000));
-        add("checkpoint every", v -> intIn(v, 1, 1_000_000));
+        number("seed", Long::valueOf, WHOLE, v -> { });
+        whole("sample every", v -> paperRunWith(PAPER_RUN.batch(), v, PAPER_RUN.checkpointEvery()));
+        whole("checkpoint every", v -> paperRunWith(PAPER_RUN.batch(), PAPER_RUN.sampleEvery(), v));
         // Only the form here: whether a GPU is there is known once the engine loads, at start.
-        add("device", v -> v.matches("auto|cpu|gpu|gpu:\\d+") ? "" : "must be auto, cpu, gpu or gpu:N, got '" + v
-                + "'");
+        add("device", v -> v.matches("auto|cpu|gpu|gpu:\\d+") ? ""
+                : "device must be auto, cpu, gpu or gpu:N, got '" + v + "'");
         valid = Bindings.createBooleanBinding(
                 () -> fields.values().stream().allMatch(f -> f.error.get().isEmpty()),
                 fields.values().stream().map(f -> f.error).toArray(javafx.beans.Observable[]::new));
         resetToPaperDefaults();
+        fields.values().forEach(f -> f.paperValue = f.text.get());
     }
 
     private void add(String name, Function<String, String> check) {
         fields.put(name, new Field(name, check));
+    }
+
+    /** A whole-number field; {@code check} builds a record with the value, which throws naming it. */
+    private void whole(String name, Consumer<Integer> check) {
+        number(name, Integer::valueOf, WHOLE, check);
+    }
+
+    /** A decimal field; {@code check} builds a record with the value, which throws naming it. */
+    private void decimal(String name, Consumer<Float> check) {
+        number(name, Float::valueOf, "a number", check);
+    }
+
+    private <T> void number(String name, Function<String, T> parser, String kind, Consumer<T> check) {
+        add(name, v -> refusal(() -> check.accept(parsed(name, v, parser, kind))));
+    }
+
+    /**
+     * A number typed into a field.
+     *
+     * @param kind what the field takes ("a number"), for the message
+     * @throws IllegalArgumentException naming the field and the text when it is not a number
+     */
+    static <T> T parsed(String name, String text, Function<String, T> parser, String kind) {
+        try {
+            return parser.apply(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be " + kind + ", got '" + text + "'");
+        }
+    }
+
+    /** The message of the record's refusal, or empty when it took the value. */
+    private static String refusal(Runnable build) {
+        try {
+            build.run();
+            return "";
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
+    }
+
+    private static void paperRunWith(int batch, int sampleEvery, int checkpointEvery) {
+        new TrainConfig(PAPER_RUN.model(), PAPER_RUN.optimizer(), batch, PAPER_RUN.data(), PAPER_RUN.seed(),
+                PAPER_RUN.iterations(), PAPER_RUN.epochs(), sampleEvery, checkpointEvery, PAPER_RUN.device());
     }
 
     /** The fields in form order. */
@@ -117,20 +176,7 @@ public final class HyperParameters {
      * 25 epochs; a sample grid every 100 steps and a checkpoint every 500.
      */
     public void resetToPaperDefaults() {
-        ModelConfig m = ModelConfig.REFERENCE;
-        set("image size", m.imageSize());
-        set("channels", m.channels());
-        set("nz", m.nz());
-        set("ngf", m.ngf());
-        set("ndf", m.ndf());
-        set("batch", 128);
-        field("lr").text.set("2e-4");
-        field("beta1").text.set("0.5");
-        set("epochs", 25);
-        set("seed", 1);
-        set("sample every", 100);
-        set("checkpoint every", 500);
-        field("device").text.set("auto");
+        load(PAPER_RUN);
     }
 
     /** Fills the form from a run's settings (a run opened or resumed). */
@@ -144,7 +190,7 @@ public final class HyperParameters {
         field("lr").text.set(Float.toString(c.optimizer().lrG()));
         field("beta1").text.set(Float.toString(c.optimizer().beta1()));
         set("epochs", Math.max(1, c.epochs()));
-        field("seed").text.set(Long.toString(c.seed()));
+        set("seed", c.seed());
         set("sample every", c.sampleEvery());
         set("checkpoint every", c.checkpointEvery());
         field("device").text.set(c.device());
@@ -164,11 +210,11 @@ public final class HyperParameters {
     public TrainConfig toConfig(String dataSpec, int dataSize) {
         for (Field f : fields.values()) {
             if (!f.error.get().isEmpty()) {
-                throw new IllegalArgumentException(f.name + ": " + f.error.get());
+                throw new IllegalArgumentException(f.error.get());
             }
         }
         ModelConfig model = new ModelConfig(intOf("image size"), intOf("channels"), intOf("nz"), intOf("ngf"),
-                intOf("ndf"), LatentPrior.NORMAL);
+                intOf("ndf"), PAPER_RUN.model().zPrior());
         int batch = intOf("batch");
         if (dataSize < batch) {
             throw new IllegalArgumentException("batch: the data set has " + dataSize + " images, fewer than one batch of "
@@ -187,35 +233,5 @@ public final class HyperParameters {
 
     private int intOf(String name) {
         return Integer.parseInt(text(name));
-    }
-
-    static String positiveRate(String v) {
-        Double d = parseDouble(v);
-        if (d == null) {
-            return "not a number: '" + v + "'";
-        }
-        return d > 0 && d < 1 ? "" : "must be in (0, 1), got " + v;
-    }
-
-    private static String oneOf(String v, List<String> allowed) {
-        return allowed.contains(v) ? "" : "must be one of " + String.join(", ", allowed) + ", got '" + v + "'";
-    }
-
-    private static String intIn(String v, int min, int max) {
-        try {
-            int i = Integer.parseInt(v);
-            return i >= min && i <= max ? "" : "must be in [" + min + ", " + max + "], got " + i;
-        } catch (NumberFormatException e) {
-            return "must be a whole number, got '" + v + "'";
-        }
-    }
-
-    private static Double parseDouble(String v) {
-        try {
-            double d = Double.parseDouble(v);
-            return Double.isFinite(d) ? d : null;
-        } catch (NumberFormatException e) {
-            return null;
-        }
     }
 }

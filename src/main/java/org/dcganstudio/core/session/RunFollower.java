@@ -22,7 +22,7 @@ import org.dcganstudio.core.training.TrainConfig;
  * the newest sample grid, lists checkpoints, and publishes the same snapshots a training session
  * does, in state {@link SessionState#FOLLOWING}. It never writes into the directory.
  */
-public final class RunFollower implements AutoCloseable {
+public final class RunFollower implements SnapshotSource, AutoCloseable {
 
     private final RunDirectory run;
     private final TrainConfig config;
@@ -45,15 +45,7 @@ public final class RunFollower implements AutoCloseable {
      */
     public RunFollower(Path runDir, Duration interval) throws IOException {
         this.run = new RunDirectory(runDir);
-        Path configFile = run.config();
-        if (!Files.isRegularFile(configFile)) {
-            throw new IOException(runDir + " is not a run directory: it has no " + RunDirectory.CONFIG);
-        }
-        try {
-            this.config = TrainConfig.fromJson(Files.readString(configFile));
-        } catch (RuntimeException e) {
-            throw new IOException(configFile + ": " + e.getMessage(), e);
-        }
+        this.config = ConfigFile.read(runDir);
         poll();
         poller = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread t = new Thread(task, "dcgan-run-follower");
@@ -64,6 +56,7 @@ public final class RunFollower implements AutoCloseable {
     }
 
     /** The latest state of the run as read from disk. */
+    @Override
     public SessionSnapshot latest() {
         return latest.get();
     }
@@ -114,12 +107,11 @@ public final class RunFollower implements AutoCloseable {
                     RunFiles.checkpoints(run.root()), message, null, 0));
         } catch (IOException | RuntimeException e) {
             message = "could not read " + run.root() + ": " + e.getMessage();
-            SessionSnapshot last = latest.get();
-            if (last != null) {
-                latest.set(new SessionSnapshot(++version, SessionState.FOLLOWING, run.root(), config, last.step(),
-                        last.total(), last.stepsPerEpoch(), last.imagesPerS(), last.etaSeconds(), last.metrics(),
-                        last.grid(), last.gridSteps(), last.checkpoints(), message, null, 0));
-            }
+            // Readers are promised a snapshot from the start, even when the first read fails.
+            SessionSnapshot last = latest.get() != null ? latest.get() : SessionSnapshot.IDLE;
+            latest.set(new SessionSnapshot(++version, SessionState.FOLLOWING, run.root(), config, last.step(),
+                    last.total(), last.stepsPerEpoch(), last.imagesPerS(), last.etaSeconds(), last.metrics(),
+                    last.grid(), last.gridSteps(), last.checkpoints(), message, null, 0));
         }
     }
 

@@ -3,7 +3,7 @@ package org.dcganstudio.core.session;
 import java.nio.file.Path;
 import org.dcganstudio.core.training.TrainConfig;
 
-/** What the UI asks the training thread to do; sent through {@link TrainingSession#send}. */
+/** What the UI asks the training thread to do; sent through {@link TrainingService#send}. */
 public sealed interface SessionCommand {
 
     /** Starts a new run in {@code runDir} (which must not hold one yet). */

@@ -28,7 +28,7 @@ import org.dcganstudio.core.training.TrainingRun.Decision;
  * slow reader only ever misses versions and nothing piles up. Errors end the run, never the
  * thread: a failed run leaves a {@link Failure} in the snapshot and the session ready for the next.
  */
-public final class TrainingSession implements AutoCloseable {
+public final class TrainingSession implements TrainingService {
 
     /** Statistics reach the UI at least this often while training. */
     static final Duration FLUSH_INTERVAL = Duration.ofMillis(200);
@@ -80,6 +80,7 @@ public final class TrainingSession implements AutoCloseable {
     }
 
     /** Queues a command; returns at once. */
+    @Override
     public void send(SessionCommand command) {
         if (closed) {
             throw new IllegalStateException("the training session is closed");
@@ -88,6 +89,7 @@ public final class TrainingSession implements AutoCloseable {
     }
 
     /** The latest published state. */
+    @Override
     public SessionSnapshot latest() {
         return latest.get();
     }
@@ -115,11 +117,13 @@ public final class TrainingSession implements AutoCloseable {
      * {@link SessionCommand.ShareGeneratorEvery} steps, or null: exploring never reads the weights
      * the trainer is changing.
      */
+    @Override
     public GeneratorWeights sharedGenerator() {
         return sharedGenerator.get();
     }
 
     /** The latents of the current run's sample grids ({@code count·nz}), or null before a run. */
+    @Override
     public float[] fixedNoise() {
         float[] n = fixedNoise;
         return n == null ? null : n.clone();
@@ -373,10 +377,11 @@ public final class TrainingSession implements AutoCloseable {
         public void onSamples(long at, Path file, float[] images) {
             gridSteps.remove(at);
             ModelConfig m = config.model();
-            BufferedImage img = ImageGrid.render(images, TrainingRun.SAMPLE_COUNT, m.channels(), m.imageSize(), 8, 1);
+            BufferedImage img = ImageGrid.render(images, TrainingRun.SAMPLE_COUNT, m.channels(), m.imageSize(), ImageGrid.COLUMNS, 1);
             int w = img.getWidth();
             int h = img.getHeight();
-            grid = new SampleGrid(at, w, h, img.getRGB(0, 0, w, h, null, 0, w), 8, m.imageSize(), ImageGrid.PADDING);
+            grid = new SampleGrid(at, w, h, img.getRGB(0, 0, w, h, null, 0, w), ImageGrid.COLUMNS, m.imageSize(),
+                    ImageGrid.PADDING);
             gridSteps.add(at);
             publish();
         }

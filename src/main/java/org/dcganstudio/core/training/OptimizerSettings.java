@@ -11,8 +11,14 @@ package org.dcganstudio.core.training;
  */
 public record OptimizerSettings(float lrG, float lrD, float beta1, float beta2, float epsilon) {
 
+    // The paper's values as constants too: the CLI's help text can only be built from constants.
+    /** The paper's learning rate of G and D. */
+    public static final float PAPER_LR = 2e-4f;
+    /** The paper's Adam β1. */
+    public static final float PAPER_BETA1 = 0.5f;
+
     /** lr 2e-4, betas (0.5, 0.999), ε 1e-8. */
-    public static final OptimizerSettings PAPER = new OptimizerSettings(2e-4f, 2e-4f, 0.5f, 0.999f, 1e-8f);
+    public static final OptimizerSettings PAPER = new OptimizerSettings(PAPER_LR, PAPER_LR, PAPER_BETA1, 0.999f, 1e-8f);
 
     public OptimizerSettings {
         positive("lr G", lrG);

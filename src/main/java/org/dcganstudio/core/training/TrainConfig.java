@@ -24,6 +24,20 @@ import org.dcganstudio.core.model.ModelConfig;
 public record TrainConfig(ModelConfig model, OptimizerSettings optimizer, int batch, String data, long seed,
         long iterations, int epochs, int sampleEvery, int checkpointEvery, String device) {
 
+    // The defaults of the CLI's options and the studio's form, named once here (constants, because
+    // the CLI's help text must be built from constants). The model's are ModelConfig.REFERENCE and
+    // the optimizer's OptimizerSettings.PAPER.
+    /** The reference's batch: 128 images per step. */
+    public static final int PAPER_BATCH = 128;
+    /** The reference's length: 25 epochs. */
+    public static final int PAPER_EPOCHS = 25;
+    /** Steps between sample grids unless asked otherwise. */
+    public static final int DEFAULT_SAMPLE_EVERY = 100;
+    /** Steps between checkpoints unless asked otherwise. */
+    public static final int DEFAULT_CHECKPOINT_EVERY = 500;
+    /** The device unless asked otherwise: the GPU when DJL sees one, else the CPU. */
+    public static final String DEFAULT_DEVICE = "auto";
+
     public TrainConfig {
         if (batch < 1 || batch > 65536) {
             throw new IllegalArgumentException("batch must be in [1, 65536], got " + batch);

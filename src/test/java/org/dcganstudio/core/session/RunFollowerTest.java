@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.dcganstudio.core.training.Metric;
+import org.dcganstudio.core.training.MetricsRow;
 import org.dcganstudio.core.training.TrainingRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,6 +56,19 @@ class RunFollowerTest {
             }
         } finally {
             writer.shutdownNow();
+        }
+    }
+
+    @Test
+    void aRunThatCannotBeReadHasASnapshotSayingWhyFromTheStart() throws IOException {
+        Path run = Files.createDirectories(tmp.resolve("broken"));
+        Files.writeString(run.resolve("config.json"), TrainingSessionTest.tiny("solid-colours:64", 10).toJson());
+        Files.writeString(run.resolve("metrics.csv"), MetricsRow.HEADER + "\nnot,a,row\n");
+        try (RunFollower follower = new RunFollower(run, Duration.ofMinutes(1))) {
+            SessionSnapshot s = follower.latest();
+            assertEquals(SessionState.FOLLOWING, s.state());
+            assertTrue(s.message().startsWith("could not read " + run + ": metrics line must have 9 fields"),
+                    s.message());
         }
     }
 
