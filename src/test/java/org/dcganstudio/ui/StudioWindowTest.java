@@ -163,12 +163,11 @@ class StudioWindowTest {
         assertEquals(java.util.Arrays.toString(java.util.Arrays.copyOf(fixed, 8)),
                 java.util.Arrays.toString(vm.explore().currentLatent()), "sample 0's latent");
 
-        robot.clickOn("Latent dimensions");
+        expandWithoutAnimation(robot, "Latent dimensions"); // no moving target for the drag
         await(() -> robot.lookup("#dimension-0").tryQuery().map(javafx.scene.Node::isVisible).orElse(false),
                 "the dimension sliders");
         org.dcganstudio.app.Pixels before = window.exploreView().imageView().shown();
         Slider dimension = robot.lookup("#dimension-0").queryAs(Slider.class);
-        WaitForAsyncUtils.sleep(500, TimeUnit.MILLISECONDS); // the pane's expand animation
         robot.drag(robot.point(dimension).atPosition(javafx.geometry.Pos.CENTER)).moveBy(25, 0).moveBy(25, 0).drop();
         await(() -> vm.explore().rawOffsets().get(0).get() > 0.5, "the slider to move");
         await(() -> window.exploreView().imageView().shown() != before
@@ -209,10 +208,9 @@ class StudioWindowTest {
         assertEquals(2, robot.lookup("#export-scale").queryAs(ChoiceBox.class).getValue());
         assertEquals(2, vm.explore().exportScaleProperty().get());
 
-        robot.clickOn("Latent dimensions");
+        expandWithoutAnimation(robot, "Latent dimensions");
         await(() -> robot.lookup("#sweep-dimension-0").tryQuery().map(javafx.scene.Node::isVisible).orElse(false),
                 "the dimension rows");
-        WaitForAsyncUtils.sleep(500, TimeUnit.MILLISECONDS); // the pane's expand animation
         robot.clickOn("#sweep-dimension-0");
         Path gif = out.resolve("sweep-z0.gif");
         await(() -> vm.explore().messageProperty().get().startsWith("exported")
@@ -373,5 +371,20 @@ class StudioWindowTest {
         Files.createDirectories(dir);
         ImageIO.write(out, "png", dir.resolve(name).toFile());
         assertFalse(w == 0);
+    }
+
+    /**
+     * Opens the titled pane {@code title} with its animation off: a click during the expand
+     * animation would land where the control is about to leave, and a fixed wait only guesses.
+     */
+    private static void expandWithoutAnimation(FxRobot robot, String title) {
+        javafx.scene.control.TitledPane pane = robot.lookup(".titled-pane").queryAllAs(javafx.scene.control.TitledPane.class)
+                .stream().filter(p -> title.equals(p.getText())).findFirst()
+                .orElseThrow(() -> new AssertionError("no titled pane '" + title + "'"));
+        robot.interact(() -> {
+            pane.setAnimated(false);
+            pane.setExpanded(true);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
     }
 }
