@@ -198,16 +198,6 @@ public final class ArithmeticViewModel {
         groups.get(selectedGroup.get()).members().add(new LatentGroup.Member(candidateLatents.get(index).clone(), p));
     }
 
-    /** Adds a latent (from Explore, a file) to group {@code group}. */
-    public void addLatent(int group, float[] z) {
-        if (model == null || z.length != model.nz()) {
-            message.set("that latent has " + z.length + " values; the generator takes " + (model == null ? "—"
-                    : model.nz()));
-            return;
-        }
-        groups.get(group).members().add(new LatentGroup.Member(z.clone(), null));
-    }
-
     /** Removes member {@code member} of group {@code group}. */
     public void removeMember(int group, int member) {
         if (group >= 0 && group < groups.size() && member >= 0 && member < groups.get(group).members().size()) {
