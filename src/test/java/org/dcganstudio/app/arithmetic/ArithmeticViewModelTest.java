@@ -125,7 +125,7 @@ class ArithmeticViewModelTest {
 
     @Test
     void theResultSitsInTheCentreOfTheGrid() {
-        assertEquals(List.of(1, 2, 3, 4, 0, 5, 6, 7, 8), ArithmeticViewModel.centreFirst(List.of(0, 1, 2, 3, 4, 5, 6, 7, 8)));
+        assertEquals(List.of(1, 2, 3, 4, 0, 5, 6, 7, 8), ResultGrid.centreFirst(List.of(0, 1, 2, 3, 4, 5, 6, 7, 8)));
     }
 
     @Test
