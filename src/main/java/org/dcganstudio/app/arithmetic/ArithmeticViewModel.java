@@ -49,11 +49,12 @@ public final class ArithmeticViewModel {
         this(generator, tasks, AttributeFill::shippedClassifier);
     }
 
-    /** @param classifier finds the attribute classifier's folder */
+    /** @param classifier finds the attribute classifier's folder (a test's, or none) */
     ArithmeticViewModel(ActiveGenerator generator, BackgroundTasks tasks, Supplier<Optional<Path>> classifier) {
         this.generator = generator;
         this.tasks = tasks;
         Renderer r = generator.renderer();
+        // channels made first are served first: the result the user waits for, the candidates last
         Renderer.Channel resultChannel = r.channel("arithmetic result");
         Renderer.Channel groupChannel = r.channel("arithmetic groups");
         Renderer.Channel candidateChannel = r.channel("arithmetic candidates");

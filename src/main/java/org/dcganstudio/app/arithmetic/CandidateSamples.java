@@ -60,7 +60,8 @@ final class CandidateSamples {
             return Optional.empty();
         }
         List<Pixels> on = images.get();
-        return Optional.of(new LatentGroup.Member(latents.get(index).clone(), index < on.size() ? on.get(index) : null));
+        Pixels image = index < on.size() ? on.get(index) : null;
+        return Optional.of(new LatentGroup.Member(latents.get(index).clone(), image));
     }
 
     /** Shows the newest drawn candidates. */
