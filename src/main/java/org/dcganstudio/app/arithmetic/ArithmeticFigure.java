@@ -7,6 +7,7 @@ import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import javax.imageio.ImageIO;
 import org.dcganstudio.app.Pixels;
@@ -15,16 +16,36 @@ import org.dcganstudio.core.io.AtomicFiles;
 /**
  * The paper's Figure 7 layout as a PNG: one row per group (its members, then their average set
  * apart), the sign of each term before its row, and the 3×3 result grid on the right.
+ *
+ * @param rows per group, the images of its members that were drawn, then its average's
+ * @param signs per group, "+" or "−"
+ * @param grid the result grid in 3×3 order
  */
-final class ArithmeticFigure {
+record ArithmeticFigure(List<List<Pixels>> rows, List<String> signs, List<Pixels> grid) {
 
     private static final int GAP = 4;
     private static final int SIGN = 28;
 
-    private ArithmeticFigure() {}
+    /** The figure of what is on show now, taken on the UI thread so it can be written off it. */
+    static ArithmeticFigure of(List<LatentGroup> groups, List<Pixels> grid) {
+        List<List<Pixels>> rows = new ArrayList<>();
+        List<String> signs = new ArrayList<>();
+        for (LatentGroup g : groups) {
+            List<Pixels> row = new ArrayList<>();
+            g.members().forEach(m -> {
+                if (m.pixels() != null) {
+                    row.add(m.pixels());
+                }
+            });
+            row.add(g.averageProperty().get());
+            rows.add(row);
+            signs.add(g.sign() > 0 ? "+" : "−");
+        }
+        return new ArithmeticFigure(rows, signs, grid);
+    }
 
-    static void write(Path file, List<List<Pixels>> rows, List<String> signs, List<Pixels> grid, int scale)
-            throws IOException {
+    /** Writes the PNG, each image enlarged {@code scale} times. */
+    void write(Path file, int scale) throws IOException {
         int tile = grid.get(0).width() * scale;
         int widest = rows.stream().mapToInt(List::size).max().orElse(1);
         int left = SIGN + widest * (tile + GAP) + 2 * GAP;

@@ -69,6 +69,11 @@ public final class LatentGroup {
         return members;
     }
 
+    /** The members' latents, in order. */
+    List<float[]> latents() {
+        return members.stream().map(Member::latent).toList();
+    }
+
     /** The image of the members' average latent, or null while empty. */
     public ReadOnlyObjectProperty<Pixels> averageProperty() {
         return average.getReadOnlyProperty();
