@@ -1,14 +1,12 @@
 package org.dcganstudio.app.arithmetic;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
+import org.dcganstudio.app.ChannelImages;
 import org.dcganstudio.app.Pixels;
 import org.dcganstudio.core.math.Rng;
 import org.dcganstudio.core.model.ModelConfig;
-import org.dcganstudio.core.render.RenderedImages;
 import org.dcganstudio.core.render.Renderer;
 
 /** Samples from the generator's prior on offer to join a group, redrawn on request. */
@@ -18,17 +16,15 @@ final class CandidateSamples {
     static final int COUNT = 24;
     private static final long STREAM = 78;
 
-    private final Renderer.Channel channel;
-    private final ReadOnlyObjectWrapper<List<Pixels>> images = new ReadOnlyObjectWrapper<>(List.of());
+    private final ChannelImages images;
 
     private ModelConfig model;
     private List<float[]> latents = List.of();
     private long seed = 1;
-    private long shown;
 
     /** @param channel where the candidates are drawn */
     CandidateSamples(Renderer.Channel channel) {
-        this.channel = channel;
+        this.images = new ChannelImages(channel, false);
     }
 
     /**
@@ -41,7 +37,7 @@ final class CandidateSamples {
         if (!sameSpace) {
             latents = sample();
         }
-        channel.submit(latents, false);
+        images.submit(latents, false);
     }
 
     /** New samples (none before a generator). */
@@ -51,7 +47,7 @@ final class CandidateSamples {
         }
         seed++;
         latents = sample();
-        channel.submit(latents, false);
+        images.submit(latents, false);
     }
 
     /** Candidate {@code index} as a group member, with its image once drawn; empty if there is none. */
@@ -66,25 +62,14 @@ final class CandidateSamples {
 
     /** Shows the newest drawn candidates. */
     void refresh() {
-        RenderedImages r = channel.latest();
-        if (r != null && r.stamp() != shown) {
-            shown = r.stamp();
-            images.set(r.ok() ? r.argb().stream().map(a -> Pixels.square(r.size(), a)).toList() : List.of());
-        }
+        images.refresh();
     }
 
     private List<float[]> sample() {
-        List<float[]> out = new ArrayList<>(COUNT);
-        Rng rng = Rng.derive(seed, STREAM, 0);
-        for (int i = 0; i < COUNT; i++) {
-            float[] z = new float[model.nz()];
-            model.zPrior().fill(rng, z);
-            out.add(z);
-        }
-        return out;
+        return model.zPrior().sample(Rng.derive(seed, STREAM, 0), COUNT, model.nz());
     }
 
     ReadOnlyObjectProperty<List<Pixels>> imagesProperty() {
-        return images.getReadOnlyProperty();
+        return images.property();
     }
 }

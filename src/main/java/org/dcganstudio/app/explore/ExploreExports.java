@@ -14,6 +14,7 @@ import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
+import org.dcganstudio.app.ChannelImages;
 import org.dcganstudio.app.BackgroundTasks;
 import org.dcganstudio.app.ExportSlot;
 import org.dcganstudio.app.FileWrites;

@@ -12,6 +12,7 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
+import org.dcganstudio.app.ChannelImages;
 import org.dcganstudio.app.Pixels;
 import org.dcganstudio.core.latent.Interpolation;
 import org.dcganstudio.core.render.Renderer;

@@ -15,6 +15,7 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.dcganstudio.app.ChannelImages;
 import org.dcganstudio.app.ActiveGenerator;
 import org.dcganstudio.app.Pixels;
 import org.dcganstudio.core.math.Rng;
@@ -253,14 +254,7 @@ public final class LatentCursor {
     }
 
     private List<float[]> sample(long seed, int count) {
-        List<float[]> out = new ArrayList<>(count);
-        Rng rng = Rng.derive(seed, GRID_STREAM, 0);
-        for (int i = 0; i < count; i++) {
-            float[] z = new float[model.nz()];
-            model.zPrior().fill(rng, z);
-            out.add(z);
-        }
-        return out;
+        return model.zPrior().sample(Rng.derive(seed, GRID_STREAM, 0), count, model.nz());
     }
 
     public ReadOnlyObjectProperty<Pixels> imageProperty() {

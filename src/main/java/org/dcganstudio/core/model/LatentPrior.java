@@ -18,6 +18,20 @@ public enum LatentPrior {
         }
     }
 
+    /**
+     * {@code count} latents of {@code nz} values drawn one after the other from {@code rng}: the
+     * sample grids of Explore and Arithmetic.
+     */
+    public java.util.List<float[]> sample(Rng rng, int count, int nz) {
+        java.util.List<float[]> out = new java.util.ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            float[] z = new float[nz];
+            fill(rng, z);
+            out.add(z);
+        }
+        return out;
+    }
+
     /** The standard deviation of one coordinate: 1, or 1/√3 for the uniform prior. */
     public double std() {
         return this == NORMAL ? 1 : 1 / Math.sqrt(3);

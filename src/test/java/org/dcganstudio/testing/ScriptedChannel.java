@@ -1,4 +1,4 @@
-package org.dcganstudio.app.explore;
+package org.dcganstudio.testing;
 
 import java.util.Collections;
 import java.util.List;
@@ -8,7 +8,7 @@ import org.dcganstudio.core.render.RenderedImages;
 import org.dcganstudio.core.render.Renderer;
 
 /** A renderer channel that draws nothing by itself: its results arrive when a test says, in any order. */
-class ScriptedChannel implements Renderer.Channel {
+public class ScriptedChannel implements Renderer.Channel {
 
     private long stamps;
     private RenderedImages latest;
@@ -37,13 +37,13 @@ class ScriptedChannel implements Renderer.Channel {
     }
 
     /** Publishes {@code images} blank 2×2 images as the result of request {@code stamp}. */
-    void draw(long stamp, int images) {
+    public void draw(long stamp, int images) {
         latest = new RenderedImages(stamp, List.of(), false, Collections.nCopies(images, new int[4]), 2, 0, 0, 0,
                 null);
     }
 
     /** Publishes a failure as the result of request {@code stamp}. */
-    void fail(long stamp) {
+    public void fail(long stamp) {
         latest = new RenderedImages(stamp, List.of(), false, List.of(), 2, 0, 0, 0, "out of memory");
     }
 }

@@ -1,9 +1,10 @@
-package org.dcganstudio.app.explore;
+package org.dcganstudio.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import org.dcganstudio.testing.ScriptedChannel;
 import org.junit.jupiter.api.Test;
 
 class ChannelImagesTest {

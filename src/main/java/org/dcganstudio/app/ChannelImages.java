@@ -1,10 +1,9 @@
-package org.dcganstudio.app.explore;
+package org.dcganstudio.app;
 
 import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import org.dcganstudio.app.Pixels;
 import org.dcganstudio.core.render.RenderedImages;
 import org.dcganstudio.core.render.Renderer;
 
@@ -12,7 +11,7 @@ import org.dcganstudio.core.render.Renderer;
  * A row of images drawn on one renderer channel, as a property a view binds: requests go out
  * through here, and {@link #refresh()} (the view's frame timer) takes in what was drawn.
  */
-final class ChannelImages {
+public final class ChannelImages {
 
     private final Renderer.Channel channel;
     private final boolean newestOnly;
@@ -24,23 +23,23 @@ final class ChannelImages {
      * @param newestOnly show only the newest request's images, never an older one drawn late: its
      *     latents may be gone (a strip of anchors since removed must not come back)
      */
-    ChannelImages(Renderer.Channel channel, boolean newestOnly) {
+    public ChannelImages(Renderer.Channel channel, boolean newestOnly) {
         this.channel = channel;
         this.newestOnly = newestOnly;
     }
 
     /** Asks for the images of {@code latents}; the ones on show stay until they are drawn. */
-    void submit(List<float[]> latents, boolean batchStats) {
+    public void submit(List<float[]> latents, boolean batchStats) {
         wanted = channel.submit(latents, batchStats);
     }
 
     /** Nothing on show, and nothing asked for so far will be. */
-    void clear() {
+    public void clear() {
         wanted = -1;
         images.set(List.of());
     }
 
-    void refresh() {
+    public void refresh() {
         RenderedImages r = channel.latest();
         if (r != null && r.stamp() != shown && (!newestOnly || r.stamp() == wanted)) {
             shown = r.stamp();
@@ -49,15 +48,15 @@ final class ChannelImages {
     }
 
     /** The images on show (empty before the first and after a failed render). */
-    List<Pixels> get() {
+    public List<Pixels> get() {
         return images.get();
     }
 
-    ReadOnlyObjectProperty<List<Pixels>> property() {
+    public ReadOnlyObjectProperty<List<Pixels>> property() {
         return images.getReadOnlyProperty();
     }
 
-    static List<Pixels> pixels(RenderedImages r) {
+    public static List<Pixels> pixels(RenderedImages r) {
         List<Pixels> out = new ArrayList<>(r.argb().size());
         for (int[] a : r.argb()) {
             out.add(Pixels.square(r.size(), a));
