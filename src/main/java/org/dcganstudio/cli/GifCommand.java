@@ -81,7 +81,7 @@ final class GifCommand implements java.util.concurrent.Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        EvolutionGif.Options options = new EvolutionGif.Options(selection(), checkDelay(), checkScale(), caption,
+        EvolutionGif.Options options = new EvolutionGif.Options(selection(), checkDelay(delayMs), checkScale(), caption,
                 checkLoops(), dither, subGrid(), frameDiff);
         ProgressLine line = new ProgressLine(System.err);
         AtomicBoolean stop = new AtomicBoolean();
@@ -171,12 +171,13 @@ final class GifCommand implements java.util.concurrent.Callable<Integer> {
         return EvolutionFrames.Selection.all();
     }
 
-    private int checkDelay() {
-        if (delayMs < 0 || delayMs > AnimatedGif.MAX_DELAY_MS) {
+    /** The check of a {@code --delay} in ms, shared with {@code interpolate}'s GIF so the two read alike. */
+    static int checkDelay(int ms) {
+        if (ms < 0 || ms > AnimatedGif.MAX_DELAY_MS) {
             throw new IllegalArgumentException("--delay must be in [0, " + AnimatedGif.MAX_DELAY_MS + "] ms, got "
-                    + delayMs);
+                    + ms);
         }
-        return delayMs;
+        return ms;
     }
 
     private int checkScale() {

@@ -85,7 +85,7 @@ final class InterpolateCommand implements Callable<Integer> {
         if (scale < 1 || scale > 16) {
             throw new IllegalArgumentException("--scale must be in [1, 16], got " + scale);
         }
-        AnimatedGif.Settings gif = new AnimatedGif.Settings(checkDelay(delayMs), 0, dither);
+        AnimatedGif.Settings gif = new AnimatedGif.Settings(GifCommand.checkDelay(delayMs), 0, dither);
         Interpolation interpolation = Interpolation.parse(mode);
         ModelConfig config = ckpt.config().model();
         List<float[]> anchors = new ArrayList<>();
@@ -117,13 +117,5 @@ final class InterpolateCommand implements Callable<Integer> {
             System.out.println("wrote " + gifOut + " (" + frames + " frames, " + s * scale + "×" + s * scale + ")");
         }
         return 0;
-    }
-
-    private static int checkDelay(int ms) {
-        if (ms < 0 || ms > AnimatedGif.MAX_DELAY_MS) {
-            throw new IllegalArgumentException("--delay must be in [0, " + AnimatedGif.MAX_DELAY_MS + "] ms, got "
-                    + ms);
-        }
-        return ms;
     }
 }

@@ -14,8 +14,8 @@ import java.util.Collections;
 import java.util.List;
 import org.dcganstudio.core.math.Rng;
 import org.dcganstudio.core.nn.BatchNorm2d;
-import org.dcganstudio.core.nn.Conv2d;
 import org.dcganstudio.core.nn.ConvTranspose2d;
+import org.dcganstudio.core.nn.KernelBlock;
 
 /**
  * What G and D share: a flat {@code main} sequence laid out like pytorch/examples (so child
@@ -99,6 +99,27 @@ public abstract class DcganNetwork implements AutoCloseable {
         return x.singletonOrThrow();
     }
 
+    /**
+     * Sets up one of the networks' (transposed) convolutions: a square kernel, the same stride and
+     * padding on both axes, and no bias, as pytorch/examples builds them, so that the state dicts
+     * have the same keys.
+     *
+     * @param builder a fresh {@code Conv2d} or {@code ConvTranspose2d} builder
+     * @param filters output channels
+     * @param kernel kernel height and width
+     * @param stride stride on both axes
+     * @param padding padding on both axes
+     * @return {@code builder}, ready to build
+     */
+    static <B extends KernelBlock.Builder<B>> B squareLayer(B builder, long filters, int kernel, int stride,
+            int padding) {
+        return builder.setFilters(filters)
+                .setKernelShape(new Shape(kernel, kernel))
+                .optStride(new Shape(stride, stride))
+                .optPadding(new Shape(padding, padding))
+                .optBias(false);
+    }
+
     /** How many children {@code main} has. */
     int layerCount() {
         return layers.size();
@@ -153,15 +174,10 @@ public abstract class DcganNetwork implements AutoCloseable {
         for (int i = 0; i < children.size(); i++) {
             Block child = children.get(i);
             String prefix = "main." + i + ".";
-            if (child instanceof ConvTranspose2d t) {
-                entries.add(array(prefix + "weight", t.getWeight(), true));
-                if (t.getBias() != null) {
-                    entries.add(array(prefix + "bias", t.getBias(), true));
-                }
-            } else if (child instanceof Conv2d c) {
-                entries.add(array(prefix + "weight", c.getWeight(), true));
-                if (c.getBias() != null) {
-                    entries.add(array(prefix + "bias", c.getBias(), true));
+            if (child instanceof KernelBlock k) {
+                entries.add(array(prefix + "weight", k.getWeight(), true));
+                if (k.getBias() != null) {
+                    entries.add(array(prefix + "bias", k.getBias(), true));
                 }
             } else if (child instanceof BatchNorm2d bn) {
                 entries.add(array(prefix + "weight", bn.getGamma(), true));

@@ -42,13 +42,7 @@ public final class Discriminator extends DcganNetwork {
     }
 
     private static Conv2d conv(int filters, int kernel, int stride, int padding) {
-        return Conv2d.builder()
-                .setFilters(filters)
-                .setKernelShape(new Shape(kernel, kernel))
-                .optStride(new Shape(stride, stride))
-                .optPadding(new Shape(padding, padding))
-                .optBias(false)
-                .build();
+        return squareLayer(Conv2d.builder(), filters, kernel, stride, padding).build();
     }
 
     /**
@@ -59,13 +53,8 @@ public final class Discriminator extends DcganNetwork {
      * @return {@code (N)}
      */
     public NDArray logits(NDArray images, boolean training) {
-        ModelConfig c = config();
-        Shape s = images.getShape();
-        if (s.dimension() != 4 || s.get(1) != c.channels() || s.get(2) != c.imageSize() || s.get(3) != c.imageSize()) {
-            throw new IllegalArgumentException("discriminator expects images (N, " + c.channels() + ", "
-                    + c.imageSize() + ", " + c.imageSize() + "), got " + s);
-        }
-        return runMain(images, training).reshape(s.get(0));
+        long n = batchOf(images);
+        return runMain(images, training).reshape(n);
     }
 
     /**
@@ -77,13 +66,19 @@ public final class Discriminator extends DcganNetwork {
      * @return {@code (N, ndf·8·base·base)} for the reference layout
      */
     public NDArray penultimateFeatures(NDArray images, boolean training) {
+        long n = batchOf(images);
+        return runLayers(images, 0, layerCount() - 1, training).reshape(n, -1);
+    }
+
+    /** The batch size of {@code images}, once their shape is checked against the architecture. */
+    private long batchOf(NDArray images) {
         ModelConfig c = config();
         Shape s = images.getShape();
         if (s.dimension() != 4 || s.get(1) != c.channels() || s.get(2) != c.imageSize() || s.get(3) != c.imageSize()) {
             throw new IllegalArgumentException("discriminator expects images (N, " + c.channels() + ", "
                     + c.imageSize() + ", " + c.imageSize() + "), got " + s);
         }
-        return runLayers(images, 0, layerCount() - 1, training).reshape(s.get(0), -1);
+        return s.get(0);
     }
 
     /** D's probability that each image is real: the reference's Sigmoid output, shape {@code (N)}. */

@@ -42,13 +42,7 @@ public final class Generator extends DcganNetwork {
     }
 
     private static ConvTranspose2d convT(long filters, int kernel, int stride, int padding) {
-        return ConvTranspose2d.builder()
-                .setFilters(filters)
-                .setKernelShape(new Shape(kernel, kernel))
-                .optStride(new Shape(stride, stride))
-                .optPadding(new Shape(padding, padding))
-                .optBias(false)
-                .build();
+        return squareLayer(ConvTranspose2d.builder(), filters, kernel, stride, padding).build();
     }
 
     /**

@@ -1,10 +1,7 @@
 package org.dcganstudio.core.nn;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.training.ParameterStore;
-import ai.djl.util.PairList;
 
 /**
  * {@code torch.nn.Conv2d} (groups 1, dilation 1) with the weight in PyTorch's layout
@@ -30,15 +27,8 @@ public final class Conv2d extends KernelBlock {
     }
 
     @Override
-    protected NDList forwardInternal(
-            ParameterStore parameterStore,
-            NDList inputs,
-            boolean training,
-            PairList<String, Object> params) {
-        NDArray input = inputs.singletonOrThrow();
-        NDArray w = parameterStore.getValue(weight, input.getDevice(), training);
-        NDArray b = parameterStore.getValue(bias, input.getDevice(), training);
-        return new NDList(plan(w).forward(input, w, b));
+    NDArray compute(NDArray input, NDArray w, NDArray b, boolean training) {
+        return plan(w).forward(input, w, b);
     }
 
     private synchronized Convolution plan(NDArray w) {

@@ -1,10 +1,7 @@
 package org.dcganstudio.core.nn;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.training.ParameterStore;
-import ai.djl.util.PairList;
 
 /**
  * A DJL block equal to {@code torch.nn.ConvTranspose2d} (groups 1, dilation 1), which DJL's PyTorch
@@ -38,20 +35,13 @@ public final class ConvTranspose2d extends KernelBlock {
     }
 
     @Override
-    protected NDList forwardInternal(
-            ParameterStore parameterStore,
-            NDList inputs,
-            boolean training,
-            PairList<String, Object> params) {
-        NDArray input = inputs.singletonOrThrow();
-        NDArray w = parameterStore.getValue(weight, input.getDevice(), training);
-        NDArray b = parameterStore.getValue(bias, input.getDevice(), training);
+    NDArray compute(NDArray input, NDArray w, NDArray b, boolean training) {
         TransposedConvolution p = plan(w);
         if (training) {
             invalidateCache();
-            return new NDList(p.forward(input, w, b));
+            return p.forward(input, w, b);
         }
-        return new NDList(p.apply(input, inferenceKernel(p, w, input.getShape()), b));
+        return p.apply(input, inferenceKernel(p, w, input.getShape()), b);
     }
 
     private synchronized TransposedConvolution plan(NDArray w) {

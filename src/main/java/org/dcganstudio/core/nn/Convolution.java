@@ -35,25 +35,15 @@ import java.util.Map;
  * <p>Instances are plans for one weight shape and one stride and padding; the index arrays they
  * hold belong to the manager given at construction.
  */
-public final class Convolution implements AutoCloseable {
+public final class Convolution extends KernelPlan implements AutoCloseable {
 
     /** Input values up to which libtorch keeps a batch-1 convolution with a 3×3 kernel native. */
     static final long NATIVE_LIMIT = 20480;
 
-    private static final Shape UNIT = new Shape(1, 1);
-    private static final Shape NONE = new Shape(0, 0);
-
     private final long outChannels;
     private final long inChannels;
-    private final int kernelH;
-    private final int kernelW;
-    private final int strideH;
-    private final int strideW;
-    private final int padH;
-    private final int padW;
     private final Shape stride;
     private final Shape padding;
-    private final NDManager indexManager;
     private final Map<Shape, SpaceToDepth> spaceToDepth = new HashMap<>();
 
     /**
@@ -65,26 +55,11 @@ public final class Convolution implements AutoCloseable {
      * @param indexManager the manager (and so the device) that holds the re-layout indices
      */
     public Convolution(Shape weightShape, Shape stride, Shape padding, NDManager indexManager) {
-        if (weightShape.dimension() != 4) {
-            throw new IllegalArgumentException("convolution weight must be (out, in, kH, kW), got " + weightShape);
-        }
+        super("convolution", "(out, in, kH, kW)", weightShape, stride, padding, indexManager);
         outChannels = weightShape.get(0);
         inChannels = weightShape.get(1);
-        kernelH = Math.toIntExact(weightShape.get(2));
-        kernelW = Math.toIntExact(weightShape.get(3));
-        strideH = Math.toIntExact(stride.get(0));
-        strideW = Math.toIntExact(stride.get(1));
-        padH = Math.toIntExact(padding.get(0));
-        padW = Math.toIntExact(padding.get(1));
-        if (strideH < 1 || strideW < 1) {
-            throw new IllegalArgumentException("stride must be at least 1, got " + stride);
-        }
-        if (padH < 0 || padW < 0) {
-            throw new IllegalArgumentException("padding must not be negative, got " + padding);
-        }
         this.stride = stride;
         this.padding = padding;
-        this.indexManager = indexManager;
     }
 
     /**

@@ -1,12 +1,17 @@
 package org.dcganstudio.core.nn;
 
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Parameter;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
 
 /**
  * What {@link Conv2d} and {@link ConvTranspose2d} share: the kernel, stride, padding and number of
- * filters they were built with, their weight and optional bias, and a builder for those.
+ * filters they were built with, their weight and optional bias, the fetch of those two from the
+ * parameter store for each forward, and a builder.
  */
 public abstract class KernelBlock extends AbstractBlock {
 
@@ -30,6 +35,27 @@ public abstract class KernelBlock extends AbstractBlock {
                 ? addParameter(Parameter.builder().setName("bias").setType(Parameter.Type.BIAS).build())
                 : null;
     }
+
+    @Override
+    protected final NDList forwardInternal(
+            ParameterStore parameterStore, NDList inputs, boolean training, PairList<String, Object> params) {
+        NDArray input = inputs.singletonOrThrow();
+        NDArray w = parameterStore.getValue(weight, input.getDevice(), training);
+        NDArray b = parameterStore.getValue(bias, input.getDevice(), training);
+        return new NDList(compute(input, w, b, training));
+    }
+
+    /**
+     * Runs the block's arithmetic on the parameters as the store hands them out for the input's
+     * device.
+     *
+     * @param input the one input
+     * @param w the weight, in this kind of block's layout
+     * @param b the bias, or {@code null} when built without one
+     * @param training whether this forward is part of a training step
+     * @return the one output
+     */
+    abstract NDArray compute(NDArray input, NDArray w, NDArray b, boolean training);
 
     /** Shapes the weight as {@code (first, second, kH, kW)} and the bias as {@code (filters)}. */
     final void shapeParameters(long first, long second) {

@@ -30,26 +30,16 @@ import java.util.Map;
  * <p>Instances are immutable plans for one weight shape and one set of hyper-parameters; the
  * index arrays they hold belong to the manager given at construction.
  */
-public final class TransposedConvolution implements AutoCloseable {
-
-    private static final Shape UNIT = new Shape(1, 1);
-    private static final Shape NONE = new Shape(0, 0);
+public final class TransposedConvolution extends KernelPlan implements AutoCloseable {
 
     private final long inChannels;
     private final long outChannels;
-    private final int kernelH;
-    private final int kernelW;
-    private final int strideH;
-    private final int strideW;
-    private final int padH;
-    private final int padW;
     private final int outPadH;
     private final int outPadW;
     private final int tapsH;
     private final int tapsW;
     private final Shape phasePadding;
 
-    private final NDManager indexManager;
     private NDArray phaseIndex;
     private NDArray phaseMask;
     private final Map<Shape, NDArray> interleaveIndices = new HashMap<>();
@@ -65,26 +55,11 @@ public final class TransposedConvolution implements AutoCloseable {
      */
     public TransposedConvolution(
             Shape weightShape, Shape stride, Shape padding, Shape outputPadding, NDManager indexManager) {
-        if (weightShape.dimension() != 4) {
-            throw new IllegalArgumentException(
-                    "transposed convolution weight must be (in, out, kH, kW), got " + weightShape);
-        }
+        super("transposed convolution", "(in, out, kH, kW)", weightShape, stride, padding, indexManager);
         inChannels = weightShape.get(0);
         outChannels = weightShape.get(1);
-        kernelH = Math.toIntExact(weightShape.get(2));
-        kernelW = Math.toIntExact(weightShape.get(3));
-        strideH = Math.toIntExact(stride.get(0));
-        strideW = Math.toIntExact(stride.get(1));
-        padH = Math.toIntExact(padding.get(0));
-        padW = Math.toIntExact(padding.get(1));
         outPadH = Math.toIntExact(outputPadding.get(0));
         outPadW = Math.toIntExact(outputPadding.get(1));
-        if (strideH < 1 || strideW < 1) {
-            throw new IllegalArgumentException("stride must be at least 1, got " + stride);
-        }
-        if (padH < 0 || padW < 0) {
-            throw new IllegalArgumentException("padding must not be negative, got " + padding);
-        }
         if (outPadH < 0 || outPadW < 0 || outPadH >= strideH || outPadW >= strideW) {
             throw new IllegalArgumentException(
                     "output padding must be in [0, stride), got " + outputPadding + " for stride " + stride);
@@ -92,7 +67,6 @@ public final class TransposedConvolution implements AutoCloseable {
         tapsH = ceilDiv(kernelH, strideH);
         tapsW = ceilDiv(kernelW, strideW);
         phasePadding = new Shape(tapsH - 1, tapsW - 1);
-        this.indexManager = indexManager;
     }
 
     /**
