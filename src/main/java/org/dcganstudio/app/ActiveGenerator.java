@@ -13,7 +13,6 @@ import javafx.beans.property.SimpleBooleanProperty;
 import org.dcganstudio.core.model.ModelConfig;
 import org.dcganstudio.core.io.RunDirectory;
 import org.dcganstudio.core.render.GeneratorWeights;
-import org.dcganstudio.core.render.LatentRenderer;
 import org.dcganstudio.core.render.Renderer;
 import org.dcganstudio.core.session.SessionCommand;
 import org.dcganstudio.core.session.TrainingService;
@@ -22,7 +21,8 @@ import org.dcganstudio.core.usecase.GeneratorLoading;
 /**
  * The generator Explore and Arithmetic draw with: opened from a checkpoint, or a copy shared by the
  * running training (refreshed every {@link #FOLLOW_EVERY} steps while "follow training" is on).
- * Owns the one renderer thread both views submit to; closing the studio closes it.
+ * Owns the renderer both views submit to (the studio's draws on a thread of its own; tests' on
+ * theirs); closing the studio closes it.
  */
 public final class ActiveGenerator implements AutoCloseable {
 
@@ -37,14 +37,13 @@ public final class ActiveGenerator implements AutoCloseable {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(false);
     private final BooleanProperty followTraining = new SimpleBooleanProperty(false);
-    private final ReadOnlyObjectWrapper<Path> checkpoint = new ReadOnlyObjectWrapper<>();
     /** Counts {@link #open} calls on the UI thread, so only the newest one's result is used. */
     private long opens;
 
     /**
      * @param tasks runs checkpoint reading off the UI thread
      * @param session the training whose generator can be followed (null: none)
-     * @param renderer the render thread (owned from now on)
+     * @param renderer draws for Explore and Arithmetic (owned from now on)
      */
     public ActiveGenerator(BackgroundTasks tasks, TrainingService session, Renderer renderer) {
         this.tasks = tasks;
@@ -59,11 +58,6 @@ public final class ActiveGenerator implements AutoCloseable {
                 session.send(new SessionCommand.ShareGenerator());
             }
         });
-    }
-
-    /** A renderer on the CPU. */
-    public static Renderer cpuRenderer() {
-        return LatentRenderer.onCpu();
     }
 
     /** The open dialog's filter for checkpoint files, e.g. {@code *.ckpt}. */
@@ -105,7 +99,6 @@ public final class ActiveGenerator implements AutoCloseable {
     /** Draws with {@code w} from now on. */
     public void use(GeneratorWeights w) {
         renderer.setWeights(w);
-        checkpoint.set(w.from().checkpoint().orElse(null));
         if (loading.get() && w.from().fromTraining()) {
             opens++; // a copy from the training replaces any checkpoint still being read
             loading.set(false);
@@ -131,14 +124,6 @@ public final class ActiveGenerator implements AutoCloseable {
         if (session != null) {
             session.send(new SessionCommand.ShareGenerator());
         }
-    }
-
-    /**
-     * The checkpoint (or run directory) the generator was opened from, with its discriminator and
-     * data set; null for imported weights and training copies.
-     */
-    public ReadOnlyObjectProperty<Path> checkpointProperty() {
-        return checkpoint.getReadOnlyProperty();
     }
 
     public Renderer renderer() {

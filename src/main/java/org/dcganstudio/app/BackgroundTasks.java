@@ -91,6 +91,9 @@ public interface BackgroundTasks {
 
         @Override
         public void progress(double fraction) {
+            if (Double.isNaN(fraction)) {
+                fraction = -1; // NaN marks "nothing pending" below; a 0/0 share is "not known yet"
+            }
             long previous = pending.getAndSet(Double.doubleToRawLongBits(fraction));
             if (Double.isNaN(Double.longBitsToDouble(previous))) {
                 tasks.onUi(() -> onProgress.accept(

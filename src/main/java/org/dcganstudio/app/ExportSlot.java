@@ -46,19 +46,26 @@ public final class ExportSlot {
         message.accept(startMessage);
         // BackgroundTasks.SAME_THREAD returns the handle only once the work is over
         running = null;
-        running = tasks.start(work, progress::set, result -> {
-            busy.set(false);
-            progress.set(1);
-            onDone.accept(result);
-        }, e -> {
+        try {
+            running = tasks.start(work, progress::set, result -> {
+                busy.set(false);
+                progress.set(1);
+                onDone.accept(result);
+            }, e -> {
+                busy.set(false);
+                progress.set(0);
+                if (e instanceof CancellationException) {
+                    message.accept(CANCELLED);
+                } else {
+                    onFailed.accept(e);
+                }
+            });
+        } catch (RuntimeException e) {
+            // not started (the pool is shut down, say): no export runs, so the slot must not stay busy
             busy.set(false);
             progress.set(0);
-            if (e instanceof CancellationException) {
-                message.accept(CANCELLED);
-            } else {
-                onFailed.accept(e);
-            }
-        });
+            throw e;
+        }
     }
 
     /** Asks the export in progress to stop; it ends with {@link #CANCELLED}. */

@@ -3,7 +3,6 @@ package org.dcganstudio.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.dcganstudio.core.model.ModelConfig;
-import org.dcganstudio.core.render.GeneratorWeights;
 import org.dcganstudio.core.training.Checkpoint;
 import org.dcganstudio.core.usecase.LoadedDiscriminator;
 import org.dcganstudio.core.usecase.LoadedGenerator;
@@ -41,7 +40,7 @@ final class ExportWeightsCommand implements Callable<Integer> {
         }
         ModelConfig config = ckpt.config().model();
         if (gOut != null) {
-            try (LoadedGenerator g = LoadedGenerator.load(GeneratorWeights.of(ckpt), "cpu")) {
+            try (LoadedGenerator g = LoadedGenerator.load(ckpt, "cpu")) {
                 g.save(gOut);
             }
             System.out.println("wrote " + gOut);

@@ -2,7 +2,6 @@ package org.dcganstudio.cli;
 
 import java.io.IOException;
 import java.util.List;
-import org.dcganstudio.core.render.GeneratorWeights;
 import org.dcganstudio.core.training.Checkpoint;
 import org.dcganstudio.core.usecase.GeneratorLoading;
 import org.dcganstudio.core.usecase.LoadedGenerator;
@@ -32,7 +31,7 @@ final class InferenceOptions {
 
     /** The checkpoint's generator on {@code --device}. */
     LoadedGenerator load(Checkpoint ckpt) throws IOException {
-        return LoadedGenerator.load(GeneratorWeights.of(ckpt), device());
+        return LoadedGenerator.load(ckpt, device());
     }
 
     /**

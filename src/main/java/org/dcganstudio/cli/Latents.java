@@ -15,13 +15,6 @@ final class Latents {
 
     private Latents() {}
 
-    /** The side of the square images in {@code file} (checked as {@link #readImages} does), read from its header. */
-    static int imageSize(Path file, int channels) throws IOException {
-        try (NDManager m = NDManager.newBaseManager(ai.djl.Device.cpu())) {
-            return (int) readImages(file, channels, m).getShape().get(2);
-        }
-    }
-
     /** Reads images shaped (N, C, S, S) with the given channel count. */
     static NDArray readImages(Path file, int channels, NDManager manager) throws IOException {
         NDArray x = NpyFiles.read(file, manager);

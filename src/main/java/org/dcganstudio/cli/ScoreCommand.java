@@ -1,5 +1,8 @@
 package org.dcganstudio.cli;
 
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.dcganstudio.core.model.ModelConfig;
@@ -38,17 +41,19 @@ final class ScoreCommand implements Callable<Integer> {
         Checkpoint ckpt = weights != null ? null : run.requireCheckpoint();
         int channels = ckpt != null ? ckpt.config().model().channels()
                 : model.channels != null ? model.channels : ModelConfig.REFERENCE.channels();
-        // The images' size is only known once read, and D's architecture (without a checkpoint) depends on it.
-        int size = Latents.imageSize(images, channels);
-        ModelConfig config = ckpt != null ? ckpt.config().model() : model.toConfig(size);
-        if (config.imageSize() != size) {
-            throw new IllegalArgumentException(images + ": images are " + size + "×" + size + ", the model takes "
-                    + config.imageSize() + "×" + config.imageSize());
-        }
-        try (LoadedDiscriminator d = ckpt != null ? LoadedDiscriminator.load(ckpt, run.device())
-                : LoadedDiscriminator.load(config, weights, run.device())) {
-            String shape = d.scoreTo(Latents.readImages(images, channels, d.manager()), run.batchStats, npyOut);
-            System.out.println("wrote " + npyOut + " " + shape);
+        // Read once, on the CPU: D's architecture (without a checkpoint) depends on the images' size.
+        try (NDManager cpu = NDManager.newBaseManager(Device.cpu())) {
+            NDArray x = Latents.readImages(images, channels, cpu);
+            int size = (int) x.getShape().get(2);
+            ModelConfig config = ckpt != null ? ckpt.config().model() : model.toConfig(size);
+            if (config.imageSize() != size) {
+                throw new IllegalArgumentException(images + ": images are " + size + "×" + size + ", the model takes "
+                        + config.imageSize() + "×" + config.imageSize());
+            }
+            try (LoadedDiscriminator d = ckpt != null ? LoadedDiscriminator.load(ckpt, run.device())
+                    : LoadedDiscriminator.load(config, weights, run.device())) {
+                System.out.println("wrote " + npyOut + " " + d.scoreTo(x, run.batchStats, npyOut));
+            }
         }
         return 0;
     }

@@ -28,7 +28,6 @@ final class StudioCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (selfTest) {
-            org.dcganstudio.core.training.EngineSettings.applyDefaults();
             return org.dcganstudio.core.usecase.SelfTest.run(System.out);
         }
         if (screenshots != null) {

@@ -35,7 +35,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--batch", description = "images per step (default " + TrainConfig.PAPER_BATCH + ")")
     Integer batch;
 
-    @Option(names = "--lr", description = "Adam learning rate of G and D (default " + OptimizerSettings.PAPER_LR + ")")
+    @Option(names = "--lr", description = "Adam learning rate of G and D (default " + OptimizerSettings.PAPER_LR_TEXT + ")")
     Float lr;
 
     @Option(names = "--beta1", description = "Adam beta1 (default " + OptimizerSettings.PAPER_BETA1 + ")")

@@ -59,4 +59,36 @@ class ExportSlotTest {
         assertEquals(ExportSlot.CANCELLED, messages.get(messages.size() - 1));
         assertFalse(deferred.busyProperty().get());
     }
+
+    @Test
+    void anExportThatCannotStartLeavesTheSlotFree() {
+        BackgroundTasks shutDown = new BackgroundTasks() {
+            @Override
+            public <T> void run(java.util.concurrent.Callable<T> work, java.util.function.Consumer<T> onDone,
+                    java.util.function.Consumer<Throwable> onError) {
+                throw new java.util.concurrent.RejectedExecutionException("the pool is shut down");
+            }
+
+            @Override
+            public void onUi(Runnable action) {
+                action.run();
+            }
+        };
+        ExportSlot slot = new ExportSlot(shutDown, messages::add);
+        assertThrows(java.util.concurrent.RejectedExecutionException.class,
+                () -> slot.start("exporting…", -1, context -> "x", outcomes::add, outcomes::add));
+        assertFalse(slot.busyProperty().get(), "a later export can still start");
+        assertEquals(0, slot.progressProperty().get());
+    }
+
+    @Test
+    void aProgressOfNaNShowsAsNotKnownAndLaterProgressStillArrives() {
+        List<Double> seen = new ArrayList<>();
+        BackgroundTasks.SAME_THREAD.start(context -> {
+            context.progress(0.0 / 0.0);
+            context.progress(0.25);
+            return null;
+        }, seen::add, done -> { }, e -> { });
+        assertEquals(List.of(-1.0, 0.25), seen);
+    }
 }

@@ -6,6 +6,8 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import org.dcganstudio.core.render.GeneratorOrigin;
+import org.dcganstudio.core.render.GeneratorWeights;
 import org.dcganstudio.app.ActiveGenerator;
 import org.dcganstudio.app.BackgroundTasks;
 
@@ -31,7 +33,9 @@ public final class NeighbourSearch {
 
     /** Searches the training images in the background; needs a checkpoint (its D and data set). */
     public void findNeighbours() {
-        Path ckpt = generator.checkpointProperty().get();
+        // the exact file the image on show was drawn from: a run directory's latest may have moved on
+        GeneratorWeights w = generator.weightsProperty().get();
+        Path ckpt = w == null ? null : w.from() instanceof GeneratorOrigin.Checkpoint c ? c.file() : null;
         if (ckpt == null) {
             message.accept("the memorisation check needs the model's discriminator and data: open a checkpoint or "
                     + "run directory (File > Open checkpoint)");

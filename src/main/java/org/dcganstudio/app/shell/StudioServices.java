@@ -5,6 +5,7 @@ import org.dcganstudio.app.PreferenceStore;
 import org.dcganstudio.core.data.DataContext;
 import org.dcganstudio.core.data.download.DatasetCache;
 import org.dcganstudio.core.data.download.DownloadListener;
+import org.dcganstudio.core.render.LatentRenderer;
 import org.dcganstudio.core.session.TrainingSession;
 import org.dcganstudio.core.training.EngineSettings;
 
@@ -29,7 +30,6 @@ public final class StudioServices {
 
     /** The installed studio's {@code --self-test}; returns the exit code. */
     public static int selfTest(java.io.PrintStream out) {
-        applyEngineDefaults();
         return org.dcganstudio.core.usecase.SelfTest.run(out);
     }
 
@@ -38,6 +38,6 @@ public final class StudioServices {
         DatasetCache cache = DatasetCache.standard();
         // Data sets are downloaded from the chooser (with its progress bar), never silently at start.
         DataContext data = new DataContext(cache, false, DownloadListener.NONE, w -> { });
-        return new StudioViewModel(new TrainingSession(data), tasks, prefs, cache);
+        return new StudioViewModel(new TrainingSession(data), LatentRenderer.onCpu(), tasks, prefs, cache);
     }
 }

@@ -18,10 +18,11 @@ import org.dcganstudio.app.explore.ExploreViewModel;
 import org.dcganstudio.app.export.ExportViewModel;
 import org.dcganstudio.app.PreferenceStore;
 import org.dcganstudio.app.train.TrainViewModel;
+import org.dcganstudio.core.render.Renderer;
+import org.dcganstudio.core.usecase.GeneratorLoading;
 import org.dcganstudio.core.data.download.DatasetCache;
 import org.dcganstudio.core.session.SessionState;
 import org.dcganstudio.core.session.TrainingService;
-import org.dcganstudio.core.training.DefaultModel;
 import org.dcganstudio.core.training.Devices;
 
 /**
@@ -51,11 +52,12 @@ public final class StudioViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper memory = new ReadOnlyStringWrapper("");
     private final BooleanProperty dark = new SimpleBooleanProperty();
 
-    public StudioViewModel(TrainingService session, BackgroundTasks tasks, PreferenceStore prefs, DatasetCache cache) {
+    public StudioViewModel(TrainingService session, Renderer renderer, BackgroundTasks tasks, PreferenceStore prefs,
+            DatasetCache cache) {
         this.session = session;
         this.prefs = prefs;
         this.train = new TrainViewModel(session, tasks, cache, this::newRunDir);
-        this.generator = new ActiveGenerator(tasks, session, ActiveGenerator.cpuRenderer());
+        this.generator = new ActiveGenerator(tasks, session, renderer);
         this.explore = new ExploreViewModel(generator, tasks);
         this.arithmetic = new ArithmeticViewModel(generator, tasks);
         this.export = new ExportViewModel(tasks);
@@ -71,7 +73,7 @@ public final class StudioViewModel implements AutoCloseable {
         });
         train.setSampleTarget(this::exploreSample);
         // the embedded default model, so Explore and Arithmetic work at first launch
-        DefaultModel.find().ifPresent(generator::open);
+        GeneratorLoading.defaultModel().ifPresent(generator::open);
         dark.set("dark".equals(prefs.get(THEME, "light")));
         dark.addListener((obs, was, now) -> {
             prefs.put(THEME, now ? "dark" : "light");

@@ -187,8 +187,8 @@ public final class HyperParameters {
         set("ngf", c.model().ngf());
         set("ndf", c.model().ndf());
         set("batch", c.batch());
-        field("lr").text.set(Float.toString(c.optimizer().lrG()));
-        field("beta1").text.set(Float.toString(c.optimizer().beta1()));
+        field("lr").text.set(DecimalText.of(c.optimizer().lrG()));
+        field("beta1").text.set(DecimalText.of(c.optimizer().beta1()));
         set("epochs", Math.max(1, c.epochs()));
         set("seed", c.seed());
         set("sample every", c.sampleEvery());

@@ -15,8 +15,8 @@ import org.dcganstudio.core.training.OptimizerSettings;
 public final class LearningRateEditor {
 
     private final Consumer<SessionCommand> send;
-    private final StringProperty lrG = new SimpleStringProperty(Float.toString(OptimizerSettings.PAPER_LR));
-    private final StringProperty lrD = new SimpleStringProperty(Float.toString(OptimizerSettings.PAPER_LR));
+    private final StringProperty lrG = new SimpleStringProperty(OptimizerSettings.PAPER_LR_TEXT);
+    private final StringProperty lrD = new SimpleStringProperty(OptimizerSettings.PAPER_LR_TEXT);
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private OptimizerSettings shown;
 
@@ -32,9 +32,15 @@ public final class LearningRateEditor {
     void show(OptimizerSettings settings) {
         if (settings != null && !settings.equals(shown)) {
             shown = settings;
-            lrG.set(Float.toString(settings.lrG()));
-            lrD.set(Float.toString(settings.lrD()));
+            lrG.set(DecimalText.of(settings.lrG()));
+            lrD.set(DecimalText.of(settings.lrD()));
         }
+    }
+
+    /** Shows the rates a new run starts with, replacing whatever was typed but not applied. */
+    void reset(OptimizerSettings settings) {
+        shown = null;
+        show(settings);
     }
 
     /** Sends the edited rates to the running run, after checking them. */

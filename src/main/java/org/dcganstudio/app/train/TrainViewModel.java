@@ -112,7 +112,7 @@ public final class TrainViewModel {
         }
         Path dir = newRunDir.get();
         source.showTraining();
-        learningRates.show(config.optimizer());
+        learningRates.reset(config.optimizer());
         session.send(new SessionCommand.Start(config, dir));
     }
 

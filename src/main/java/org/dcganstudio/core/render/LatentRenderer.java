@@ -117,13 +117,14 @@ public final class LatentRenderer implements Renderer {
         void enqueue(RenderRequest request) {
             RenderRequest replaced;
             synchronized (lock) {
-                replaced = pending;
-                pending = request;
                 if (closed) {
-                    // no thread will take it
-                    request.drop();
+                    // no thread will take it, and a closed renderer is not busy
+                    replaced = request;
+                } else {
+                    replaced = pending;
+                    pending = request;
+                    lock.notifyAll();
                 }
-                lock.notifyAll();
             }
             if (replaced != null) {
                 replaced.drop();

@@ -14,6 +14,8 @@ public record OptimizerSettings(float lrG, float lrD, float beta1, float beta2, 
     // The paper's values as constants too: the CLI's help text can only be built from constants.
     /** The paper's learning rate of G and D. */
     public static final float PAPER_LR = 2e-4f;
+    /** {@link #PAPER_LR} as people write it ("2e-4", not Java's "2.0E-4"), for help texts and the form. */
+    public static final String PAPER_LR_TEXT = "2e-4";
     /** The paper's Adam β1. */
     public static final float PAPER_BETA1 = 0.5f;
 
@@ -34,6 +36,7 @@ public record OptimizerSettings(float lrG, float lrD, float beta1, float beta2, 
 
     /** The same settings with one learning rate for both networks. */
     public static OptimizerSettings of(float lr, float beta1) {
+        positive("lr", lr); // named as the caller gave it: one lr, not "lr G"
         return new OptimizerSettings(lr, lr, beta1, PAPER.beta2(), PAPER.epsilon());
     }
 

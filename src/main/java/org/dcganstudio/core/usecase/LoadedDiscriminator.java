@@ -24,7 +24,12 @@ public final class LoadedDiscriminator implements AutoCloseable {
     private LoadedDiscriminator(ModelConfig config, String device) {
         Autograd.disableOnThisThread();
         manager = NDManager.newBaseManager(Devices.resolve(device));
-        discriminator = new Discriminator(config, manager, 0);
+        try {
+            discriminator = new Discriminator(config, manager, 0);
+        } catch (RuntimeException e) {
+            manager.close();
+            throw e;
+        }
     }
 
     /** The checkpoint's discriminator on {@code device}. */
@@ -42,11 +47,12 @@ public final class LoadedDiscriminator implements AutoCloseable {
     /**
      * D's probability that each image is real, written to {@code out} as (N,) float32.
      *
-     * @param images (N, C, S, S) images in [-1, 1], on this discriminator's manager
+     * @param images (N, C, S, S) images in [-1, 1]
      * @return the written scores' shape, for the caller's report
      */
     public String scoreTo(NDArray images, boolean batchStats, Path out) throws IOException {
-        NDArray scores = discriminator.score(images, batchStats);
+        // images read on the CPU are moved here only when D runs elsewhere
+        NDArray scores = discriminator.score(images.toDevice(manager.getDevice(), false), batchStats);
         NpyFiles.write(out, scores);
         return scores.getShape().toString();
     }
@@ -56,9 +62,9 @@ public final class LoadedDiscriminator implements AutoCloseable {
         StateDicts.save(discriminator, stateDict);
     }
 
-    /** Where images to score are created. */
-    public NDManager manager() {
-        return manager;
+    /** The network itself, for the core's measures that drive it (the memorisation check). */
+    public Discriminator network() {
+        return discriminator;
     }
 
     @Override

@@ -11,6 +11,7 @@ import org.dcganstudio.core.model.Generator;
 import org.dcganstudio.core.model.ModelConfig;
 import org.dcganstudio.core.nn.Autograd;
 import org.dcganstudio.core.render.GeneratorWeights;
+import org.dcganstudio.core.training.Checkpoint;
 import org.dcganstudio.core.training.Devices;
 
 /**
@@ -25,7 +26,12 @@ public final class LoadedGenerator implements AutoCloseable {
     private LoadedGenerator(ModelConfig config, String device) {
         Autograd.disableOnThisThread();
         manager = NDManager.newBaseManager(Devices.resolve(device));
-        generator = new Generator(config, manager, 0);
+        try {
+            generator = new Generator(config, manager, 0);
+        } catch (RuntimeException e) {
+            manager.close();
+            throw e;
+        }
     }
 
     /**
@@ -35,6 +41,15 @@ public final class LoadedGenerator implements AutoCloseable {
     public static LoadedGenerator load(GeneratorWeights weights, String device) throws IOException {
         LoadedGenerator g = new LoadedGenerator(weights.config(), device);
         return Networks.filledOrClosed(g, () -> weights.loadInto(g.generator));
+    }
+
+    /**
+     * Loads a checkpoint's generator on {@code device}; a damaged one is named with its entry
+     * ({@code run/step-9.ckpt!G.safetensors}).
+     */
+    public static LoadedGenerator load(Checkpoint ckpt, String device) throws IOException {
+        LoadedGenerator g = new LoadedGenerator(ckpt.config().model(), device);
+        return Networks.filledOrClosed(g, () -> ckpt.restoreGenerator(g.generator));
     }
 
     /** Loads a generator state dict file ({@code .safetensors}) into the architecture {@code config}. */
@@ -66,7 +81,7 @@ public final class LoadedGenerator implements AutoCloseable {
         StateDicts.save(generator, stateDict);
     }
 
-    /** The network itself, for the core's measures that drive it (directions, attribute sampling). */
+    /** The network itself, for the core's measures that drive it (directions, attribute sampling, neighbours). */
     public Generator network() {
         return generator;
     }

@@ -1,21 +1,14 @@
 package org.dcganstudio.core.usecase;
 
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import java.io.IOException;
 import java.util.List;
 import java.util.function.Consumer;
 import org.dcganstudio.core.data.DataContext;
 import org.dcganstudio.core.data.DataSpec;
 import org.dcganstudio.core.data.ImageDataset;
-import org.dcganstudio.core.latent.Vectors;
 import org.dcganstudio.core.measure.NearestNeighbours;
-import org.dcganstudio.core.model.Discriminator;
-import org.dcganstudio.core.model.Generator;
 import org.dcganstudio.core.model.ModelConfig;
-import org.dcganstudio.core.nn.Autograd;
 import org.dcganstudio.core.training.Checkpoint;
-import org.dcganstudio.core.training.Devices;
 
 /**
  * The memorisation check of a checkpoint (section 6.1 of the paper): for each latent, its image's
@@ -73,19 +66,11 @@ public final class MemorisationCheck {
         String spec = dataSpec != null ? dataSpec : ckpt.config().data();
         ImageDataset data = DataSpec.parse(spec).open(config.imageSize(), config.channels(), ckpt.config().seed(),
                 DataContext.offline().withWarnings(warnings));
-        int count = latents.size();
-        Autograd.disableOnThisThread();
-        try (NDManager m = NDManager.newBaseManager(Devices.resolve(device));
-                Generator g = new Generator(config, m, 0);
-                Discriminator d = new Discriminator(config, m, 0)) {
-            ckpt.restoreGenerator(g);
-            ckpt.restoreDiscriminator(d);
-            float[] generated;
-            try (NDManager sm = m.newSubManager()) {
-                generated = g.forward(sm.create(Vectors.pack(latents, config.nz()),
-                        new Shape(count, config.nz(), 1, 1)), batchStats).toFloatArray();
-            }
-            NearestNeighbours.Result found = NearestNeighbours.search(generated, count, d, data, k, limit, n -> { });
+        try (LoadedGenerator g = LoadedGenerator.load(ckpt, device);
+                LoadedDiscriminator d = LoadedDiscriminator.load(ckpt, device)) {
+            float[] generated = g.generate(latents, batchStats);
+            NearestNeighbours.Result found = NearestNeighbours.search(generated, latents.size(), d.network(), data, k,
+                    limit, n -> { });
             return new Result(generated, found, data, spec, config);
         }
     }

@@ -12,9 +12,9 @@ import org.dcganstudio.core.export.ImageGrid;
 import org.dcganstudio.core.io.RunDirectory;
 import org.dcganstudio.core.math.Rng;
 import org.dcganstudio.core.model.ModelConfig;
-import org.dcganstudio.core.render.GeneratorWeights;
 import org.dcganstudio.core.training.Checkpoint;
 import org.dcganstudio.core.training.DefaultModel;
+import org.dcganstudio.core.training.EngineSettings;
 import org.dcganstudio.core.training.OptimizerSettings;
 import org.dcganstudio.core.training.TrainConfig;
 import org.dcganstudio.core.training.TrainingRun;
@@ -30,6 +30,7 @@ public final class SelfTest {
 
     /** @return 0 when every check passed, 1 otherwise (what failed is printed) */
     public static int run(PrintStream out) {
+        EngineSettings.applyDefaults(); // offline, quiet logs: an installation is checked as it runs
         return run(out, Path.of(System.getProperty("java.io.tmpdir")));
     }
 
@@ -47,7 +48,7 @@ public final class SelfTest {
             out.printf(Locale.ROOT, "default model: %s (step %d, %d×%d, nz %d)%n", model, ckpt.step(), c.imageSize(),
                     c.imageSize(), c.nz());
             float[] image;
-            try (LoadedGenerator g = LoadedGenerator.load(GeneratorWeights.of(ckpt), "cpu")) {
+            try (LoadedGenerator g = LoadedGenerator.load(ckpt, "cpu")) {
                 float[] z = new float[c.nz()];
                 c.zPrior().fill(new Rng(1), z);
                 image = g.generate(List.of(z), false);

@@ -184,7 +184,7 @@ class ExploreViewModelTest {
         TrainConfig config = new TrainConfig(TINY, OptimizerSettings.PAPER, 4, "solid-colours:40", 1, 2, 0, 5, 10, "cpu");
         TrainingRun.start(config, run, new TrainingRun.Listener() {}).run(() -> false);
         generator.open(run);
-        assertEquals(run, generator.checkpointProperty().get());
+        assertEquals(run, generator.weightsProperty().get().from().checkpoint().orElseThrow());
         vm.findNeighbours();
         assertFalse(vm.searchingNeighboursProperty().get());
         TrainingNeighbours found = vm.neighboursProperty().get();

@@ -52,7 +52,7 @@ class HyperParametersTest {
             {"batch", "0", "batch must be in [1, 65536], got 0"},
             {"nz", "5000", "nz must be in [1, 4096], got 5000"},
             {"channels", "2", "channels must be 1 or 3, got 2"},
-            {"lr", "-1", "lr G must be positive and finite, got -1.0"},
+            {"lr", "-1", "lr must be positive and finite, got -1.0"},
             {"sample every", "0", "sample-every must be at least 1, got 0"},
             {"epochs", "0", "epochs must be at least 1, got 0"},
             {"seed", "x", "seed must be a whole number, got 'x'"},
@@ -71,7 +71,7 @@ class HyperParametersTest {
     void theDefaultsAreTheOnesTheCliUses() {
         HyperParameters form = new HyperParameters();
         assertEquals(Integer.toString(TrainConfig.PAPER_BATCH), form.field("batch").textProperty().get());
-        assertEquals(Float.toString(OptimizerSettings.PAPER_LR), form.field("lr").textProperty().get());
+        assertEquals(OptimizerSettings.PAPER_LR_TEXT, form.field("lr").textProperty().get());
         assertEquals(Integer.toString(TrainConfig.DEFAULT_SAMPLE_EVERY), form.field("sample every").textProperty().get());
         assertEquals(TrainConfig.DEFAULT_DEVICE, form.field("device").textProperty().get());
         form.field("nz").textProperty().set("8");

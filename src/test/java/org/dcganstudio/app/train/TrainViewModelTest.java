@@ -147,7 +147,9 @@ class TrainViewModelTest {
         tiny();
         vm.dataset().kindProperty().set(DatasetChoice.Kind.IMAGE_FOLDER);
         vm.dataset().pathProperty().set(photos(12).toString());
+        vm.lrGProperty().set("1e-3"); // typed, never applied: the new run's rates replace it
         vm.start();
+        assertEquals("2e-4", vm.lrGProperty().get());
         Path dir = tmp.resolve("run1");
         TrainConfig config = vm.form().toConfig(vm.dataset().specProperty().get(), 12);
         assertEquals(500 * 3, config.iterations(), "500 epochs of 12 images in batches of 4");
@@ -235,8 +237,8 @@ class TrainViewModelTest {
         OptimizerSettings changed = new OptimizerSettings(5e-4f, 3e-4f, 0.5f, 0.999f, 1e-8f);
         training.publish(d -> d.config(config.withOptimizer(changed)).message("learning rates now 0.000500 (G)"));
         vm.refresh();
-        assertEquals(Float.toString(5e-4f), vm.lrGProperty().get());
-        assertEquals(Float.toString(3e-4f), vm.lrDProperty().get());
+        assertEquals("5e-4", vm.lrGProperty().get());
+        assertEquals("3e-4", vm.lrDProperty().get());
         assertEquals("learning rates now 0.000500 (G)", vm.messageProperty().get());
     }
 
