@@ -198,7 +198,7 @@ public final class Checkpoint {
             // state.json and config.json come first: the other entries' limits follow from them.
             Map<String, byte[]> entries = new HashMap<>();
             CheckpointState state = parsed(file, STATE, zip, entries, CheckpointState::parse);
-            //STEPCHECK requireNamedStep(file, state.step());
+            requireNamedStep(file, state.step());
             TrainConfig config = parsed(file, RunDirectory.CONFIG, zip, entries, TrainConfig::fromJson);
             for (String name : OPTIMIZER_ENTRIES) {
                 if (!state.weightsOnly() && !zip.has(name)) {
