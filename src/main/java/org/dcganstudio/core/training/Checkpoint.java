@@ -26,7 +26,8 @@ import org.dcganstudio.core.model.ModelConfig;
  * A full training checkpoint: one ZIP file holding the config, G and D (state dicts with running
  * statistics), both optimizers' moments and step counts, the step, epoch and seed (noise and
  * shuffling are pure functions of seed and step, so the seed is the whole RNG state), the fixed
- * sample noise and the metrics so far. ZIP's per-entry CRC turns corruption and truncation into
+ * sample noise and the metrics so far. {@link CheckedZip} checks every entry's CRC and bounds its
+ * size before reading it ({@link CheckpointLimits}), so corruption, truncation and ZIP bombs are
  * clear errors, and {@link AtomicFiles} means a crash mid-write leaves the previous file intact.
  *
  * <p>{@link #read} checks everything before {@link #restore} changes anything, so a bad file never
@@ -179,9 +180,11 @@ public final class Checkpoint {
     }
 
     /**
-     * Reads and checks a checkpoint file, or the latest one of a run directory.
+     * Reads and checks a checkpoint file, or the latest one of a run directory: every entry's size
+     * and CRC, every field of state.json and config.json, and that a file named
+     * {@code step-N.ckpt} holds step N.
      *
-     * @throws IOException naming the file and what is wrong with it
+     * @throws IOException naming the file, the entry and the field or value that is wrong
      */
     public static Checkpoint read(Path fileOrRunDir) throws IOException {
         Path file = Files.isDirectory(fileOrRunDir) ? latestIn(fileOrRunDir) : fileOrRunDir;

@@ -41,14 +41,14 @@ final class CheckpointLimits {
     static Limit stateDict(ModelConfig model, boolean generator) {
         long values = generator ? generatorValues(model, true) : discriminatorValues(model, true);
         return new Limit(values * Float.BYTES + SAFETENSORS_OVERHEAD,
-                (generator ? "G" : "D") + " of " + model + " has " + values + " float32 values");
+                "config.json's model gives " + (generator ? "G " : "D ") + values + " float32 values");
     }
 
     /** An optimizer's moments: two float32 values per trainable parameter. */
     static Limit moments(ModelConfig model, boolean generator) {
         long values = 2 * (generator ? generatorValues(model, false) : discriminatorValues(model, false));
         return new Limit(values * Float.BYTES + SAFETENSORS_OVERHEAD,
-                "Adam of " + (generator ? "G" : "D") + " of " + model + " has " + values + " float32 moments");
+                "config.json's model gives Adam of " + (generator ? "G " : "D ") + values + " float32 moments");
     }
 
     /** The fixed noise: one latent per sample of the grid. */
