@@ -39,14 +39,14 @@ final class CheckpointLimits {
 
     /** G's or D's state dict: every weight and running statistic in float32. */
     static Limit stateDict(ModelConfig model, boolean generator) {
-        long values = generator ? generatorValues(model, true) : discriminatorValues(model, true);
+        long values = values(model, generator, true);
         return new Limit(values * Float.BYTES + SAFETENSORS_OVERHEAD,
                 "config.json's model gives " + (generator ? "G " : "D ") + values + " float32 values");
     }
 
     /** An optimizer's moments: two float32 values per trainable parameter. */
     static Limit moments(ModelConfig model, boolean generator) {
-        long values = 2 * (generator ? generatorValues(model, false) : discriminatorValues(model, false));
+        long values = 2 * values(model, generator, false);
         return new Limit(values * Float.BYTES + SAFETENSORS_OVERHEAD,
                 "config.json's model gives Adam of " + (generator ? "G " : "D ") + values + " float32 moments");
     }
@@ -66,36 +66,23 @@ final class CheckpointLimits {
     }
 
     /**
-     * G's values as Generator builds it: a transposed convolution per layer (no bias), batch norm
-     * after every one but the last (gamma, beta, and when {@code withRunning} the running mean and
+     * G's or D's values as Generator and Discriminator build them: a convolution per layer (no
+     * bias; G's first has the base size as its kernel, D's last), batch norm after every one but
+     * the last and, in D, the first (gamma, beta, and when {@code withRunning} the running mean and
      * variance).
      */
-    static long generatorValues(ModelConfig c, boolean withRunning) {
+    static long values(ModelConfig c, boolean generator, boolean withRunning) {
         int perNorm = withRunning ? 4 : 2;
-        long in = c.nz();
+        long in = generator ? c.nz() : c.channels();
         long values = 0;
         for (int i = 0; i < c.upsamplingLayers(); i++) {
-            long out = (long) c.ngf() * c.generatorMultiplier(i);
-            long kernel = i == 0 ? c.baseSize() : 4;
-            values += in * out * kernel * kernel + perNorm * out;
+            long out = generator ? (long) c.ngf() * c.generatorMultiplier(i)
+                    : (long) c.ndf() * c.discriminatorMultiplier(i);
+            long kernel = generator && i == 0 ? c.baseSize() : 4;
+            boolean norm = generator || i > 0;
+            values += in * out * kernel * kernel + (norm ? perNorm * out : 0);
             in = out;
         }
-        return values + in * c.channels() * 16;
-    }
-
-    /**
-     * D's values as Discriminator builds it: a convolution per layer (no bias), batch norm after
-     * every one but the first and the last.
-     */
-    static long discriminatorValues(ModelConfig c, boolean withRunning) {
-        int perNorm = withRunning ? 4 : 2;
-        long in = c.channels();
-        long values = 0;
-        for (int i = 0; i < c.upsamplingLayers(); i++) {
-            long out = (long) c.ndf() * c.discriminatorMultiplier(i);
-            values += in * out * 16 + (i == 0 ? 0 : perNorm * out);
-            in = out;
-        }
-        return values + in * c.baseSize() * c.baseSize();
+        return values + (generator ? in * c.channels() * 16 : in * c.baseSize() * c.baseSize());
     }
 }

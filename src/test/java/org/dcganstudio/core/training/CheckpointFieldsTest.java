@@ -7,9 +7,6 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.nio.file.Path;
-import org.dcganstudio.testing.TinyCheckpoints;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -18,19 +15,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * file, the entry, the field and the value, never a NullPointerException or a silently misread
  * number.
  */
-class CheckpointFieldsTest {
-
-    @TempDir
-    static Path shared;
-    private static Path tiny;
-
-    @TempDir
-    Path tmp;
-
-    @BeforeAll
-    static void writeTiny() throws IOException {
-        tiny = TinyCheckpoints.write(shared.resolve("tiny.ckpt"), 3, 1f);
-    }
+class CheckpointFieldsTest extends TinyCheckpointFixture {
 
     /** Each row: the entry, the field, its new value as JSON (empty: removed), what the message says. */
     @ParameterizedTest

@@ -11,29 +11,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.ZipFile;
 import org.dcganstudio.core.io.CheckedZip;
-import org.dcganstudio.testing.TinyCheckpoints;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Corrupt, bombed and oversized checkpoints are refused by name, before their data is held. */
-class CheckpointIntegrityTest {
+class CheckpointIntegrityTest extends TinyCheckpointFixture {
 
     private static final String G = "G.safetensors";
     /** Far below the gigabytes a bomb would make the old reader allocate, far above a tiny checkpoint's. */
     private static final long ALLOCATION_BOUND = 32L << 20;
-
-    @TempDir
-    static Path shared;
-    private static Path tiny;
-
-    @TempDir
-    Path tmp;
-
-    @BeforeAll
-    static void writeTiny() throws IOException {
-        tiny = TinyCheckpoints.write(shared.resolve("tiny.ckpt"), 3, 1f);
-    }
 
     @Test
     void everyFlippedByteInGsDataIsRefused() throws Exception {

@@ -21,10 +21,10 @@ class CheckpointLimitsTest {
         try (NDManager m = NDManager.newBaseManager(ai.djl.Device.cpu());
                 Generator g = new Generator(c, m, 0);
                 Discriminator d = new Discriminator(c, m, 0)) {
-            assertEquals(values(g, false), CheckpointLimits.generatorValues(c, true), "G's state dict");
-            assertEquals(values(g, true), CheckpointLimits.generatorValues(c, false), "G's parameters");
-            assertEquals(values(d, false), CheckpointLimits.discriminatorValues(c, true), "D's state dict");
-            assertEquals(values(d, true), CheckpointLimits.discriminatorValues(c, false), "D's parameters");
+            assertEquals(values(g, false), CheckpointLimits.values(c, true, true), "G's state dict");
+            assertEquals(values(g, true), CheckpointLimits.values(c, true, false), "G's parameters");
+            assertEquals(values(d, false), CheckpointLimits.values(c, false, true), "D's state dict");
+            assertEquals(values(d, true), CheckpointLimits.values(c, false, false), "D's parameters");
         }
     }
 
