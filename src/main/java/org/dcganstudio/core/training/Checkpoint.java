@@ -7,7 +7,6 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,18 +15,19 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipException;
-import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 import org.dcganstudio.core.interop.StateDicts;
+import org.dcganstudio.core.io.CheckedZip;
 import org.dcganstudio.core.io.AtomicFiles;
 import org.dcganstudio.core.io.RunDirectory;
+import org.dcganstudio.core.model.ModelConfig;
 
 /**
  * A full training checkpoint: one ZIP file holding the config, G and D (state dicts with running
  * statistics), both optimizers' moments and step counts, the step, epoch and seed (noise and
  * shuffling are pure functions of seed and step, so the seed is the whole RNG state), the fixed
- * sample noise and the metrics so far. ZIP's per-entry CRC turns corruption and truncation into
+ * sample noise and the metrics so far. {@link CheckedZip} checks every entry's CRC and bounds its
+ * size before reading it ({@link CheckpointLimits}), so corruption, truncation and ZIP bombs are
  * clear errors, and {@link AtomicFiles} means a crash mid-write leaves the previous file intact.
  *
  * <p>{@link #read} checks everything before {@link #restore} changes anything, so a bad file never
@@ -69,42 +69,19 @@ public final class Checkpoint {
     private final List<MetricsRow> metrics;
     private final boolean weightsOnly;
 
-    private Checkpoint(Path source, Map<String, byte[]> entries) throws IOException {
+    private Checkpoint(Path source, Map<String, byte[]> entries, CheckpointState state, TrainConfig config,
+            List<MetricsRow> metrics) throws IOException {
         this.source = source;
         this.entries = entries;
-        JsonObject state;
-        try {
-            state = JsonParser.parseString(text(STATE)).getAsJsonObject();
-        } catch (RuntimeException e) {
-            throw new IOException(source + ": " + STATE + " is not valid JSON (" + e.getMessage() + ")");
-        }
-        if (!state.has("format") || !FORMAT.equals(state.get("format").getAsString())) {
-            throw new IOException(source + ": not a DCGAN Studio checkpoint (" + STATE + " format is "
-                    + state.get("format") + ")");
-        }
-        int version = state.get("version").getAsInt();
-        if (version != VERSION) {
-            throw new IOException(source + ": checkpoint format version " + version + " is not supported (this "
-                    + "build reads version " + VERSION + ")");
-        }
-        try {
-            config = TrainConfig.fromJson(text(RunDirectory.CONFIG));
-        } catch (IllegalArgumentException e) {
-            throw new IOException(source + ": " + RunDirectory.CONFIG + ": " + e.getMessage());
-        }
-        weightsOnly = state.has("weights_only") && state.get("weights_only").getAsBoolean();
-        for (String name : OPTIMIZER_ENTRIES) {
-            if (!weightsOnly && !entries.containsKey(name)) {
-                throw new IOException(source + ": checkpoint has no '" + name + "' entry (incomplete or not a "
-                        + "DCGAN Studio checkpoint)");
-            }
-        }
-        step = state.get("step").getAsLong();
-        adamStepsG = state.get("adam_steps_g").getAsLong();
-        adamStepsD = state.get("adam_steps_d").getAsLong();
-        wallSeconds = state.get("wall_s").getAsDouble();
-        lrG = state.get("lr_g").getAsFloat();
-        lrD = state.get("lr_d").getAsFloat();
+        this.config = config;
+        this.metrics = metrics;
+        weightsOnly = state.weightsOnly();
+        step = state.step();
+        adamStepsG = state.adamStepsG();
+        adamStepsD = state.adamStepsD();
+        wallSeconds = state.wallSeconds();
+        lrG = state.lrG();
+        lrD = state.lrD();
         byte[] noise = entries.get(FIXED_NOISE);
         java.nio.FloatBuffer fb = java.nio.ByteBuffer.wrap(noise).order(java.nio.ByteOrder.LITTLE_ENDIAN).asFloatBuffer();
         fixedNoise = new float[fb.remaining()];
@@ -112,17 +89,6 @@ public final class Checkpoint {
         if (fixedNoise.length % config.model().nz() != 0) {
             throw new IOException(source + ": " + FIXED_NOISE + " holds " + fixedNoise.length
                     + " values, not a multiple of nz = " + config.model().nz());
-        }
-        metrics = new ArrayList<>();
-        String[] lines = text(RunDirectory.METRICS).split("\n");
-        for (int i = 1; i < lines.length; i++) {
-            if (!lines[i].isBlank()) {
-                try {
-                    metrics.add(MetricsRow.parse(lines[i]));
-                } catch (IllegalArgumentException e) {
-                    throw new IOException(source + ": " + RunDirectory.METRICS + " line " + (i + 1) + ": " + e.getMessage());
-                }
-            }
         }
     }
 
@@ -214,39 +180,86 @@ public final class Checkpoint {
     }
 
     /**
-     * Reads and checks a checkpoint file, or the latest one of a run directory.
+     * Reads and checks a checkpoint file, or the latest one of a run directory: every entry's size
+     * and CRC, every field of state.json and config.json, and that a file named
+     * {@code step-N.ckpt} holds step N.
      *
-     * @throws IOException naming the file and what is wrong with it
+     * @throws IOException naming the file, the entry and the field or value that is wrong
      */
     public static Checkpoint read(Path fileOrRunDir) throws IOException {
         Path file = Files.isDirectory(fileOrRunDir) ? latestIn(fileOrRunDir) : fileOrRunDir;
         if (!Files.isRegularFile(file)) {
             throw new IOException(file + ": no such checkpoint file");
         }
-        Map<String, byte[]> entries = new HashMap<>();
-        try (ZipFile zip = new ZipFile(file.toFile())) {
+        try (CheckedZip zip = CheckedZip.open(file)) {
             for (String name : ENTRIES) {
-                ZipEntry entry = zip.getEntry(name);
-                if (entry == null) {
+                if (!zip.has(name)) {
                     throw new IOException(file + ": checkpoint has no '" + name + "' entry (incomplete or not a "
                             + "DCGAN Studio checkpoint)");
                 }
-                try (InputStream in = zip.getInputStream(entry)) {
-                    entries.put(name, in.readAllBytes());
-                }
             }
+            // state.json and config.json come first: the other entries' limits follow from them.
+            Map<String, byte[]> entries = new HashMap<>();
+            CheckpointState state = parsed(file, STATE, zip, entries, CheckpointState::parse);
+            requireNamedStep(file, state.step());
+            TrainConfig config = parsed(file, RunDirectory.CONFIG, zip, entries, TrainConfig::fromJson);
             for (String name : OPTIMIZER_ENTRIES) {
-                ZipEntry entry = zip.getEntry(name);
-                if (entry != null) {
-                    try (InputStream in = zip.getInputStream(entry)) {
-                        entries.put(name, in.readAllBytes());
-                    }
+                if (!state.weightsOnly() && !zip.has(name)) {
+                    throw new IOException(file + ": checkpoint has no '" + name + "' entry (incomplete or not a "
+                            + "DCGAN Studio checkpoint)");
                 }
             }
-        } catch (ZipException e) {
-            throw new IOException(file + ": corrupt or truncated checkpoint (" + e.getMessage() + ")");
+            ModelConfig model = config.model();
+            entries.put(GENERATOR, zip.read(GENERATOR, CheckpointLimits.stateDict(model, true)));
+            entries.put(DISCRIMINATOR, zip.read(DISCRIMINATOR, CheckpointLimits.stateDict(model, false)));
+            if (zip.has(ADAM_G) && zip.has(ADAM_D)) {
+                entries.put(ADAM_G, zip.read(ADAM_G, CheckpointLimits.moments(model, true)));
+                entries.put(ADAM_D, zip.read(ADAM_D, CheckpointLimits.moments(model, false)));
+            }
+            entries.put(FIXED_NOISE, zip.read(FIXED_NOISE, CheckpointLimits.fixedNoise(model)));
+            entries.put(RunDirectory.METRICS, zip.read(RunDirectory.METRICS, CheckpointLimits.metrics(state.step())));
+            return new Checkpoint(file, entries, state, config, metrics(file, entries.get(RunDirectory.METRICS)));
         }
-        return new Checkpoint(file, entries);
+    }
+
+    /**
+     * A run's timeline, roll-backs and "latest" go by the step in a checkpoint's file name, so a
+     * file named for another step than it holds (copied or renamed by hand) would be misread.
+     */
+    private static void requireNamedStep(Path file, long step) throws IOException {
+        java.util.OptionalLong named = RunDirectory.checkpointStep(file);
+        if (named.isPresent() && named.getAsLong() != step) {
+            throw new IOException(file + ": its name says step " + named.getAsLong() + " but its " + STATE
+                    + " says step " + step + " (copied or renamed? a checkpoint holding step " + step + " is named "
+                    + RunDirectory.checkpointName(step) + ")");
+        }
+    }
+
+    /** Reads a JSON entry and parses it, an error naming the file, the entry and the field. */
+    private static <T> T parsed(Path file, String name, CheckedZip zip, Map<String, byte[]> entries,
+            java.util.function.Function<String, T> parser) throws IOException {
+        byte[] bytes = zip.read(name, CheckpointLimits.JSON);
+        entries.put(name, bytes);
+        try {
+            return parser.apply(new String(bytes, StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+            throw new IOException(file + ": " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static List<MetricsRow> metrics(Path file, byte[] csv) throws IOException {
+        List<MetricsRow> rows = new ArrayList<>();
+        String[] lines = new String(csv, StandardCharsets.UTF_8).split("\n");
+        for (int i = 1; i < lines.length; i++) {
+            if (!lines[i].isBlank()) {
+                try {
+                    rows.add(MetricsRow.parse(lines[i]));
+                } catch (IllegalArgumentException e) {
+                    throw new IOException(file + ": " + RunDirectory.METRICS + " line " + (i + 1) + ": " + e.getMessage());
+                }
+            }
+        }
+        return rows;
     }
 
     /**

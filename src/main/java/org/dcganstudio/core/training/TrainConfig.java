@@ -2,7 +2,6 @@ package org.dcganstudio.core.training;
 
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import org.dcganstudio.core.model.LatentPrior;
 import org.dcganstudio.core.model.ModelConfig;
 
@@ -96,50 +95,52 @@ public record TrainConfig(ModelConfig model, OptimizerSettings optimizer, int ba
     }
 
     /**
-     * Parses {@code config.json}.
+     * Parses {@code config.json}. Ranges are checked by the records built from it; here every field
+     * must be present and of its type, so nothing is read leniently (a string "64", 64.5 or 2^32 + 64
+     * is no image size).
      *
-     * @throws IllegalArgumentException naming the missing or bad field
+     * @throws IllegalArgumentException naming the missing or bad field and its value
      */
     public static TrainConfig fromJson(String json) {
         JsonObject o;
         try {
-            o = JsonParser.parseString(json).getAsJsonObject();
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("config is not a JSON object: " + e.getMessage());
+            o = JsonFields.object(json);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("config " + e.getMessage(), e);
         }
         ModelConfig model = new ModelConfig(integer(o, "image_size"), integer(o, "channels"), integer(o, "nz"),
                 integer(o, "ngf"), integer(o, "ndf"), LatentPrior.parse(string(o, "z_prior")));
         OptimizerSettings opt = new OptimizerSettings(number(o, "lr_g"), number(o, "lr_d"), number(o, "beta1"),
                 number(o, "beta2"), number(o, "eps"));
-        return new TrainConfig(model, opt, integer(o, "batch"), string(o, "data"), field(o, "seed").getAsLong(),
-                field(o, "iterations").getAsLong(), integer(o, "epochs"), integer(o, "sample_every"),
+        return new TrainConfig(model, opt, integer(o, "batch"), string(o, "data"), whole(o, "seed"),
+                whole(o, "iterations"), integer(o, "epochs"), integer(o, "sample_every"),
                 integer(o, "checkpoint_every"), string(o, "device"));
     }
 
-    private static com.google.gson.JsonElement field(JsonObject o, String key) {
-        if (!o.has(key) || o.get(key).isJsonNull()) {
-            throw new IllegalArgumentException("config field '" + key + "' is missing");
-        }
-        return o.get(key);
-    }
+    // Any int or long: the records' own checks then name the range.
 
     private static int integer(JsonObject o, String key) {
-        try {
-            return field(o, key).getAsInt();
-        } catch (NumberFormatException | UnsupportedOperationException e) {
-            throw new IllegalArgumentException("config field '" + key + "' must be an integer, got " + o.get(key));
-        }
+        return (int) field(() -> JsonFields.integer(o, key, Integer.MIN_VALUE, Integer.MAX_VALUE));
+    }
+
+    private static long whole(JsonObject o, String key) {
+        return field(() -> JsonFields.whole(o, key, Long.MIN_VALUE, Long.MAX_VALUE));
     }
 
     private static float number(JsonObject o, String key) {
-        try {
-            return field(o, key).getAsFloat();
-        } catch (NumberFormatException | UnsupportedOperationException e) {
-            throw new IllegalArgumentException("config field '" + key + "' must be a number, got " + o.get(key));
-        }
+        return field(() -> JsonFields.float32(o, key));
     }
 
     private static String string(JsonObject o, String key) {
-        return field(o, key).getAsString();
+        return field(() -> JsonFields.string(o, key));
+    }
+
+    /** JsonFields' message with "config" in front, as every config error starts. */
+    private static <T> T field(java.util.function.Supplier<T> read) {
+        try {
+            return read.get();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("config " + e.getMessage(), e);
+        }
     }
 }
