@@ -63,14 +63,13 @@ class TrainRunDirCliTest {
 
     @Test
     void aFolderThatHoldsNoRunIsRefusedAndKeptAsItWas() throws Exception {
-        Path dir = tmp.resolve("mine");
-        RunDirectory run = new RunDirectory(dir);
-        Files.createDirectories(run.checkpoints());
-        Files.writeString(run.metrics(), "mine");
-        assertOneError(run(job(dir, "--iterations", "2")), "error: " + dir + " is not empty and holds no run (it "
-                + "has checkpoints, metrics.csv)");
-        assertEquals("mine", Files.readString(run.metrics()));
-        assertEquals(List.of(), run.checkpointFiles());
+        Path thesis = Files.writeString(Files.createDirectories(tmp.resolve("docs")).resolve("thesis.tex"), "mine");
+        assertOneError(run(job(thesis.getParent(), "--iterations", "2")), "error: " + thesis.getParent()
+                + " is not empty and holds no run (it has thesis.tex)");
+        assertEquals("mine", Files.readString(thesis));
+        try (var left = Files.list(thesis.getParent())) {
+            assertEquals(List.of(thesis), left.toList());
+        }
     }
 
     @Test
