@@ -55,7 +55,8 @@ final class TrainCommand implements Callable<Integer> {
             + ": the GPU when DJL sees one)")
     String device;
 
-    @Option(names = "--run-dir", description = "where the run goes (default runs/<date-time>)")
+    @Option(names = "--run-dir", description = "where the run goes: a new or empty folder (default "
+            + "runs/<date-time>)")
     Path runDir;
 
     @Option(names = "--sample-every", description = "steps between sample grids (default "

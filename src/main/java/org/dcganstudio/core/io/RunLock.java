@@ -72,7 +72,9 @@ public final class RunLock implements AutoCloseable {
                 lock = ch.tryLock();
             } catch (OverlappingFileLockException | IOException e) {
                 ch.close();
-                throw e instanceof IOException io ? io : new IOException(key + ": " + e, e);
+                // Some network file systems have no locks: refuse rather than risk two writers.
+                throw new IOException(key + " cannot be locked (" + e.getMessage() + "), so nothing would keep a "
+                        + "second writer out of the run; train into a folder on a local disk", e);
             }
             if (lock == null) {
                 String other = readHolder(ch);

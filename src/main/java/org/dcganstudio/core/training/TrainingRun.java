@@ -26,7 +26,9 @@ import org.dcganstudio.core.model.ModelConfig;
 /**
  * A training run in a {@link RunDirectory}, new or resumed: it writes the TrainConfig to
  * config.json, a {@link MetricsRow} per step to metrics.csv, the fixed-noise grid every
- * sample-every steps (and at step 0) and the checkpoints.
+ * sample-every steps (and at step 0) and the checkpoints. It writes only while it holds the run's
+ * {@link RunLock}, so a second writer (another process, or the studio) is refused with the holder
+ * named, and only into a new or empty directory, so nothing else there is overwritten.
  *
  * <p>The batch of step t and its noise are functions of (seed, t), so a resumed run continues the
  * same trajectory. Statistics are read back from the device in batches ({@link #FLUSH_EVERY} steps,
