@@ -353,8 +353,9 @@ public final class TrainingRun {
             publish();
             long done = trainer.steps();
             if (decision == Decision.ABANDON) {
-                listener.onMessage("stopped at step " + done + " without saving; the latest checkpoint is "
-                        + lastCheckpoint);
+                listener.onMessage("stopped at step " + done + " without saving; " + (lastCheckpoint != null
+                        ? "the latest checkpoint is " + lastCheckpoint
+                        : "the run has no checkpoint (start it over with --restart, or from the studio's form)"));
                 return new Result(done, lastCheckpoint, true);
             }
             if (lastCheckpoint == null || done % config.checkpointEvery() != 0 && done > 0) {

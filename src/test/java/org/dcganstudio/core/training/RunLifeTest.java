@@ -107,12 +107,7 @@ class RunLifeTest {
         Path deadMetrics = Files.writeString(dir.resolve(".metrics.csv.a0.tmp"), "half");
         Path gifExport = Files.writeString(dir.resolve(".evolution.gif.a0.tmp"), "another writer's");
         List<String> said = new java.util.ArrayList<>();
-        TrainingRun.resume(dir, 4, new TrainingRun.Listener() {
-            @Override
-            public void onMessage(String message) {
-                said.add(message);
-            }
-        }).run(() -> false);
+        TrainingRun.resume(dir, 4, saying(said)).run(() -> false);
         assertFalse(Files.exists(deadCheckpoint));
         assertFalse(Files.exists(deadMetrics));
         assertTrue(Files.exists(gifExport), "not a run file: its writer holds no lock of the run");
@@ -122,7 +117,10 @@ class RunLifeTest {
     @Test
     void aRunStoppedBeforeItsFirstCheckpointIsStartedOverWithItsFilesKeptAside() throws IOException {
         Path dir = tmp.resolve("run");
-        TrainingRun.start(tiny(4, 2e-4f, 2), dir, QUIET).run((step, controls) -> TrainingRun.Decision.ABANDON);
+        List<String> said = new java.util.ArrayList<>();
+        TrainingRun.start(tiny(4, 2e-4f, 2), dir, saying(said)).run((step, controls) -> TrainingRun.Decision.ABANDON);
+        assertTrue(said.get(said.size() - 1).endsWith("the run has no checkpoint (start it over with --restart, or "
+                + "from the studio's form)"), said.toString());
         RunDirectory run = new RunDirectory(dir);
         assertEquals(List.of(), run.checkpointFiles());
         IOException e = assertThrows(IOException.class, () -> TrainingRun.resume(dir, 0, QUIET));
@@ -170,6 +168,16 @@ class RunLifeTest {
                 assertNull(FiniteState.firstNonFinite(t), f.toString());
             }
         }
+    }
+
+    /** A listener that keeps the run's messages. */
+    private static TrainingRun.Listener saying(List<String> said) {
+        return new TrainingRun.Listener() {
+            @Override
+            public void onMessage(String message) {
+                said.add(message);
+            }
+        };
     }
 
     private static void await(CountDownLatch latch) {
