@@ -55,7 +55,8 @@ final class TrainCommand implements Callable<Integer> {
             + ": the GPU when DJL sees one)")
     String device;
 
-    @Option(names = "--run-dir", description = "where the run goes (default runs/<date-time>)")
+    @Option(names = "--run-dir", description = "where the run goes: a new or empty folder (default "
+            + "runs/<date-time>)")
     Path runDir;
 
     @Option(names = "--sample-every", description = "steps between sample grids (default "
@@ -66,13 +67,20 @@ final class TrainCommand implements Callable<Integer> {
             + TrainConfig.DEFAULT_CHECKPOINT_EVERY + ")")
     Integer checkpointEvery;
 
-    @Option(names = "--resume", paramLabel = "RUN_DIR", description = "continue RUN_DIR from its latest checkpoint, up to its total (or a new --iterations/--epochs)")
+    @Option(names = "--resume", paramLabel = "RUN_DIR", description = "continue RUN_DIR from its latest checkpoint, "
+            + "up to its total (or a new --iterations/--epochs); the run's other options may be repeated (a job "
+            + "script re-run after pre-emption) but not changed")
     Path resume;
+
+    @Option(names = "--restart", description = "start the run in --run-dir over with its config.json (one killed "
+            + "before its first checkpoint, say); what the folder holds is moved to restarted/<date-time>/ in it, "
+            + "not deleted")
+    boolean restart;
 
     @Override
     public Integer call() throws Exception {
         ConsoleProgress progress = new ConsoleProgress(System.out);
-        TrainingRun run = resume != null ? resumeRun(progress) : newRun(progress);
+        TrainingRun run = resume != null ? resumeRun(progress) : restart ? restartRun(progress) : newRun(progress);
         TrainConfig c = run.config();
         System.out.println("config: " + c.toJson().replaceAll("\\s+", " "));
         System.out.println("device: " + Devices.describe(Devices.resolve(c.device())) + ", seed: " + c.seed());
@@ -105,12 +113,16 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     private TrainingRun resumeRun(ConsoleProgress progress) throws Exception {
-        if (model.anySet() || data != null || batch != null || lr != null || beta1 != null || seed != null
-                || runDir != null || device != null || sampleEvery != null || checkpointEvery != null) {
-            throw new IllegalArgumentException("--resume continues a run with its own config.json; only --iterations "
-                    + "or --epochs (a new total) may be given with it");
+        if (restart) {
+            throw new IllegalArgumentException("give --resume (continue the run) or --restart (start it over), not "
+                    + "both");
+        }
+        if (runDir != null && !sameFolder(runDir, resume)) {
+            throw new IllegalArgumentException("--run-dir " + runDir + " is not --resume " + resume + ": a resumed run "
+                    + "goes on in its own folder");
         }
         TrainingRun saved = TrainingRun.resume(resume, 0, progress).withDataContext(dataContext());
+        new RunOptions(this).checkSameAs(saved.config(), "--resume");
         if (iterations == null && epochs == null) {
             return saved;
         }
@@ -119,6 +131,29 @@ final class TrainCommand implements Callable<Integer> {
         long total = totalSteps(opened, c.batch());
         TrainingRun run = TrainingRun.resume(resume, total, progress).withDataContext(dataContext());
         return opened == null ? run : run.withData(opened);
+    }
+
+    private TrainingRun restartRun(ConsoleProgress progress) throws Exception {
+        if (runDir == null) {
+            throw new IllegalArgumentException("--restart needs --run-dir DIR, the run to start over");
+        }
+        TrainingRun saved = TrainingRun.restart(runDir, 0, progress).withDataContext(dataContext());
+        new RunOptions(this).checkSameAs(saved.config(), "--restart");
+        if (iterations == null && epochs == null) {
+            return saved;
+        }
+        ImageDataset opened = iterations != null ? null : saved.openData();
+        TrainingRun run = TrainingRun.restart(runDir, totalSteps(opened, saved.config().batch()), progress)
+                .withDataContext(dataContext());
+        return opened == null ? run : run.withData(opened);
+    }
+
+    private static boolean sameFolder(Path a, Path b) {
+        try {
+            return java.nio.file.Files.isSameFile(a, b);
+        } catch (java.io.IOException e) {
+            return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
+        }
     }
 
     /** Downloads show a progress bar; warnings (skipped files) go to stderr. */

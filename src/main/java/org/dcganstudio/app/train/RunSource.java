@@ -2,11 +2,13 @@ package org.dcganstudio.app.train;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import org.dcganstudio.app.BackgroundTasks;
+import org.dcganstudio.core.io.RunLock;
 import org.dcganstudio.core.session.ConfigFile;
 import org.dcganstudio.core.session.RunFollower;
 import org.dcganstudio.core.session.SessionCommand;
@@ -23,8 +25,6 @@ public final class RunSource {
 
     /** How often a followed run directory is read. */
     static final Duration FOLLOW_INTERVAL = Duration.ofMillis(500);
-    /** A run written to within this time is taken to have a writer. */
-    static final Duration WRITER_QUIET = Duration.ofSeconds(10);
 
     private final TrainingService session;
     private final BackgroundTasks tasks;
@@ -114,9 +114,11 @@ public final class RunSource {
         if (f == null) {
             return;
         }
-        if (f.recentlyWritten(WRITER_QUIET)) {
-            say.accept(f.runDir() + " is still being written by another process; continue it there, or wait until "
-                    + "it stops");
+        // The writer's lock, not the files' age: a slow run writes nothing for minutes and is still alive.
+        Optional<String> writer = RunLock.holder(f.runDir());
+        if (writer.isPresent()) {
+            say.accept(f.runDir() + " is still being written by another process (" + writer.get() + "); continue "
+                    + "it there, or wait until it stops");
             return;
         }
         resume(f.runDir());

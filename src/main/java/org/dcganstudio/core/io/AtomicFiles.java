@@ -22,6 +22,10 @@ public final class AtomicFiles {
         void write(OutputStream out) throws IOException;
     }
 
+    /** {@code .TARGET.HEX.tmp}, as {@link #createSibling} names them. */
+    private static final java.util.regex.Pattern TEMPORARY = java.util.regex.Pattern.compile(
+            "\\.(.+)\\.[0-9a-f]{1,16}\\.tmp");
+
     private AtomicFiles() {}
 
     /**
@@ -47,9 +51,32 @@ public final class AtomicFiles {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
             }
+            forceDirectory(dir);
         } finally {
             Files.deleteIfExists(tmp);
         }
+    }
+
+    /**
+     * Forces the directory entry of the rename to disk: without it a power cut after the rename
+     * can bring back the old file (or none) although the new content was forced.
+     */
+    private static void forceDirectory(Path dir) {
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException e) {
+            // Windows cannot open a directory as a channel; there the rename's own durability has to do.
+        }
+    }
+
+    /**
+     * Whether {@code file} is one of the temporaries {@link #write} makes beside a target named
+     * {@code targetName} ({@code .NAME.HEX.tmp}); a writer that died leaves them behind.
+     */
+    public static boolean isTemporaryOf(Path file, java.util.function.Predicate<String> targetName) {
+        Path name = file.getFileName();
+        java.util.regex.Matcher m = TEMPORARY.matcher(name == null ? "" : name.toString());
+        return m.matches() && targetName.test(m.group(1));
     }
 
     /**

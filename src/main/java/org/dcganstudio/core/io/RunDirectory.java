@@ -22,6 +22,8 @@ import java.util.stream.Stream;
  * RUN_DIR/samples/step-NNNNNN.png  the fixed-noise grid every sample-every steps (and step 0)
  * RUN_DIR/checkpoints/step-NNNNNN.ckpt
  * RUN_DIR/rolled-back/TIME-from-step-N/   what a roll-back moved aside, in the same layout
+ * RUN_DIR/restarted/TIME/          what a restart moved aside, in the same layout
+ * RUN_DIR/.lock                    held by the one process writing the run; says who and since when
  * </pre>
  *
  * Steps are written with at least six digits and read as numbers, so {@code step-1000000} comes
@@ -42,6 +44,10 @@ public record RunDirectory(Path root) {
     public static final String CHECKPOINTS = "checkpoints";
     /** The folder that roll-backs move later files into. */
     public static final String ROLLED_BACK = "rolled-back";
+    /** The folder that restarts move the old run into. */
+    public static final String RESTARTED = "restarted";
+    /** The file a writer of the run locks for as long as it writes; the operating system frees it when the writer dies. */
+    public static final String LOCK = ".lock";
     /** A checkpoint file's extension, in a run or not (the shipped model). */
     public static final String CHECKPOINT_EXTENSION = ".ckpt";
     /** A sample grid's extension. */
@@ -64,6 +70,41 @@ public record RunDirectory(Path root) {
     /** {@code metrics.csv}. */
     public Path metrics() {
         return root.resolve(METRICS);
+    }
+
+    /** {@code .lock}. */
+    public Path lock() {
+        return root.resolve(LOCK);
+    }
+
+    /**
+     * The folder a restart at {@code when} moves the old run into; a caller that finds it taken
+     * adds a suffix.
+     */
+    public Path restarted(LocalDateTime when) {
+        return root.resolve(RESTARTED).resolve(when.format(ROLL_BACK_TIME));
+    }
+
+    /**
+     * The temporaries a writer of the run leaves when it dies mid-write: those of config.json and
+     * metrics.csv, of the grids and of the checkpoints (not of other files a user exported here,
+     * whose writers hold no lock of the run).
+     */
+    public List<Path> writerTemporaries() throws IOException {
+        List<Path> found = new java.util.ArrayList<>();
+        found.addAll(temporaries(root, n -> n.equals(CONFIG) || n.equals(METRICS)));
+        found.addAll(temporaries(samples(), n -> GRID.matcher(n).matches()));
+        found.addAll(temporaries(checkpoints(), n -> CHECKPOINT.matcher(n).matches()));
+        return found;
+    }
+
+    private static List<Path> temporaries(Path dir, java.util.function.Predicate<String> target) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(f -> AtomicFiles.isTemporaryOf(f, target) && Files.isRegularFile(f)).toList();
+        }
     }
 
     /** {@code samples/}. */

@@ -18,6 +18,7 @@ import org.dcganstudio.core.render.GeneratorWeights;
 import org.dcganstudio.core.training.MetricsRow;
 import org.dcganstudio.core.training.TrainConfig;
 import org.dcganstudio.core.training.TrainingDiverged;
+import org.dcganstudio.core.io.RunLock;
 import org.dcganstudio.core.training.TrainingRun;
 import org.dcganstudio.core.training.TrainingRun.Controls;
 import org.dcganstudio.core.training.TrainingRun.Decision;
@@ -184,6 +185,9 @@ public final class TrainingSession implements TrainingService {
         } catch (OutOfMemoryError e) {
             fail("Out of memory", e, "Use a smaller batch or image size (or ngf/ndf), or give the studio more "
                     + "memory. The last checkpoint is kept.");
+        } catch (RunLock.Held e) {
+            fail("The run is being written by another process", e, "Continue it there, or stop that process and "
+                    + "then continue the run here.");
         } catch (IllegalArgumentException | IOException | java.io.UncheckedIOException e) {
             fail("The run could not go on", e, "Check the settings and the run directory.");
         } catch (RuntimeException e) {

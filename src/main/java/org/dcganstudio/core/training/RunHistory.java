@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.OptionalLong;
 import java.util.function.Function;
 import org.dcganstudio.core.io.RunDirectory;
+import org.dcganstudio.core.io.RunLock;
 
 /**
  * Going back in a run without losing anything: rolling a run back to one of its checkpoints moves
@@ -25,9 +26,17 @@ public final class RunHistory {
      * Makes {@code checkpoint} the latest of its run.
      *
      * @return the folder the later files were moved to, or null when nothing came after it
-     * @throws IOException if the checkpoint is not one of the run's, or a move fails
+     * @throws IOException if the checkpoint is not one of the run's, a move fails, or another process
+     *     writes the run ({@link RunLock.Held})
      */
     public static Path rollBack(Path runDir, Path checkpoint) throws IOException {
+        // Moving files under a live writer would split its run in two.
+        try (RunLock lock = RunLock.acquire(runDir)) {
+            return rollBackLocked(runDir, checkpoint);
+        }
+    }
+
+    private static Path rollBackLocked(Path runDir, Path checkpoint) throws IOException {
         RunDirectory run = new RunDirectory(runDir);
         long step = stepOf(run, checkpoint);
         Checkpoint.read(checkpoint);

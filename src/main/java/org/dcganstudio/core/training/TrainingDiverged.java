@@ -1,6 +1,10 @@
 package org.dcganstudio.core.training;
 
-/** Thrown when a loss turns NaN or infinite: training stops and the last good checkpoint stays. */
+/**
+ * Thrown when a loss, or a weight or batch-norm statistic about to be checkpointed, turns NaN or
+ * infinite: training stops, no checkpoint of the broken state is written, and the message names
+ * the last good checkpoint (or says that none was kept).
+ */
 public final class TrainingDiverged extends RuntimeException {
 
     private static final long serialVersionUID = 1L;

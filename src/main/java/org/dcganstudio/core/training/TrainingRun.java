@@ -18,6 +18,7 @@ import org.dcganstudio.core.data.ImageDataset;
 import org.dcganstudio.core.export.ImageGrid;
 import org.dcganstudio.core.io.AtomicFiles;
 import org.dcganstudio.core.io.RunDirectory;
+import org.dcganstudio.core.io.RunLock;
 import org.dcganstudio.core.math.Rng;
 import org.dcganstudio.core.model.Generator;
 import org.dcganstudio.core.model.ModelConfig;
@@ -25,7 +26,9 @@ import org.dcganstudio.core.model.ModelConfig;
 /**
  * A training run in a {@link RunDirectory}, new or resumed: it writes the TrainConfig to
  * config.json, a {@link MetricsRow} per step to metrics.csv, the fixed-noise grid every
- * sample-every steps (and at step 0) and the checkpoints.
+ * sample-every steps (and at step 0) and the checkpoints. It writes only while it holds the run's
+ * {@link RunLock}, so a second writer (another process, or the studio) is refused with the holder
+ * named, and only into a new or empty directory, so nothing else there is overwritten.
  *
  * <p>The batch of step t and its noise are functions of (seed, t), so a resumed run continues the
  * same trajectory. Statistics are read back from the device in batches ({@link #FLUSH_EVERY} steps,
@@ -93,25 +96,40 @@ public final class TrainingRun {
     private TrainConfig config;
     private final RunDirectory run;
     private final Checkpoint resumeFrom;
+    private final boolean restart;
     private final Listener listener;
     private DataContext dataContext = DataContext.offline();
     private ImageDataset openedData;
     private long flushIntervalNanos = 1_000_000_000L;
 
-    private TrainingRun(TrainConfig config, Path runDir, Checkpoint resumeFrom, Listener listener) {
+    private TrainingRun(TrainConfig config, Path runDir, Checkpoint resumeFrom, boolean restart, Listener listener) {
         this.config = config;
         this.run = new RunDirectory(runDir);
         this.resumeFrom = resumeFrom;
+        this.restart = restart;
         this.listener = listener;
     }
 
-    /** A new run; the directory must not hold a run already. */
+    /**
+     * A new run; the directory must be missing or empty, and nobody may be writing it.
+     *
+     * @throws IOException naming what the directory holds, or who writes it
+     */
     public static TrainingRun start(TrainConfig config, Path runDir, Listener listener) throws IOException {
-        if (Files.exists(new RunDirectory(runDir).config())) {
-            throw new IOException(runDir + " already holds a run (" + RunDirectory.CONFIG + " exists); use --resume "
-                    + runDir + " to continue it or choose another --run-dir");
-        }
-        return new TrainingRun(config, runDir, null, listener);
+        RunGuard.checkNew(runDir);
+        return new TrainingRun(config, runDir, null, false, listener);
+    }
+
+    /**
+     * Starts the run of a directory over with the settings of its config.json: when it runs, what
+     * the directory holds is first moved into {@code restarted/TIME/} (nothing is deleted).
+     *
+     * @param totalIterations a new total, or 0 to keep the run's own
+     */
+    public static TrainingRun restart(Path runDir, long totalIterations, Listener listener) throws IOException {
+        TrainConfig cfg = RunGuard.configToRestart(runDir);
+        return new TrainingRun(totalIterations > 0 ? cfg.withIterations(totalIterations) : cfg, runDir, null, true,
+                listener);
     }
 
     /**
@@ -120,9 +138,10 @@ public final class TrainingRun {
      * @param totalIterations a new total, or 0 to keep the run's own
      */
     public static TrainingRun resume(Path runDir, long totalIterations, Listener listener) throws IOException {
+        RunGuard.checkResumable(runDir);
         Checkpoint ckpt = Checkpoint.read(runDir);
         TrainConfig cfg = totalIterations > 0 ? ckpt.config().withIterations(totalIterations) : ckpt.config();
-        return new TrainingRun(cfg, runDir, ckpt, listener);
+        return new TrainingRun(cfg, runDir, ckpt, false, listener);
     }
 
     /**
@@ -183,9 +202,29 @@ public final class TrainingRun {
     /**
      * Trains under a controller that is asked before every step (pause, single steps, slow
      * motion, learning-rate changes, saves), until the total is reached or it says stop; then
-     * writes a final checkpoint and sample grid.
+     * writes a final checkpoint and sample grid. The run's lock is held throughout.
+     *
+     * @throws RunLock.Held naming the process that writes the run directory already
+     * @throws TrainingDiverged naming the last checkpoint kept, when the run stops diverged
      */
     public Result run(Controller controller) throws IOException {
+        try (RunLock lock = RunLock.acquire(run.root())) {
+            int stale = RunGuard.removeDeadTemporaries(run);
+            if (stale > 0) {
+                listener.onMessage("removed " + stale + " temporary file(s) a writer that died mid-write left in "
+                        + run.root());
+            }
+            if (restart) {
+                Path aside = RunGuard.moveAside(run, java.time.LocalDateTime.now());
+                if (aside != null) {
+                    listener.onMessage("starting over: the earlier files of the run are now in " + aside);
+                }
+            }
+            return runLocked(controller);
+        }
+    }
+
+    private Result runLocked(Controller controller) throws IOException {
         ModelConfig model = config.model();
         Files.createDirectories(run.samples());
         Files.createDirectories(run.checkpoints());
@@ -314,8 +353,9 @@ public final class TrainingRun {
             publish();
             long done = trainer.steps();
             if (decision == Decision.ABANDON) {
-                listener.onMessage("stopped at step " + done + " without saving; the latest checkpoint is "
-                        + lastCheckpoint);
+                listener.onMessage("stopped at step " + done + " without saving; " + (lastCheckpoint != null
+                        ? "the latest checkpoint is " + lastCheckpoint
+                        : "the run has no checkpoint (start it over with --restart, or from the studio's form)"));
                 return new Result(done, lastCheckpoint, true);
             }
             if (lastCheckpoint == null || done % config.checkpointEvery() != 0 && done > 0) {
@@ -346,7 +386,7 @@ public final class TrainingRun {
         @Override
         public void publish() throws IOException {
             long now = System.nanoTime();
-            wall = flush(trainer, batcher, metrics, flushedAt, (now - lastFlushNanos) / 1e9, wall);
+            wall = flush(trainer, batcher, metrics, flushedAt, (now - lastFlushNanos) / 1e9, wall, lastCheckpoint);
             flushedAt = trainer.steps();
             lastFlushNanos = now;
         }
@@ -355,6 +395,10 @@ public final class TrainingRun {
         public Path saveCheckpoint() throws IOException {
             if (flushedAt != trainer.steps()) {
                 publish();
+            }
+            String broken = FiniteState.firstNonFinite(trainer);
+            if (broken != null) {
+                throw diverged("at step " + trainer.steps() + " " + broken, lastCheckpoint);
             }
             lastCheckpoint = writeCheckpoint(trainer, fixedNoise, metrics, wall);
             return lastCheckpoint;
@@ -394,7 +438,7 @@ public final class TrainingRun {
     }
 
     private double flush(DcganTrainer trainer, EpochBatcher batcher, List<MetricsRow> metrics, long firstStep,
-            double seconds, double wall) throws IOException {
+            double seconds, double wall, Path lastCheckpoint) throws IOException {
         float[][] rows = trainer.drainStats();
         if (rows.length == 0) {
             return wall;
@@ -411,9 +455,8 @@ public final class TrainingRun {
             if (!row.isFinite()) {
                 Files.writeString(run.metrics(), csv, StandardOpenOption.APPEND);
                 listener.onMetrics(added);
-                throw new TrainingDiverged("losses became NaN or infinite at step " + step + " (Loss_D " + row.lossD()
-                        + ", Loss_G " + row.lossG() + "); training stopped and the last good checkpoint in "
-                        + run.checkpoints() + " is kept. Try a lower learning rate or another seed.");
+                throw diverged("at step " + step + " the losses became NaN or infinite (Loss_D " + row.lossD()
+                        + ", Loss_G " + row.lossG() + ")", lastCheckpoint);
             }
             metrics.add(row);
             added.add(row);
@@ -424,6 +467,15 @@ public final class TrainingRun {
         double left = (config.iterations() - row.step()) * config.batch() / Math.max(ips, 1e-9);
         listener.onProgress(new Progress(row.step(), config.iterations(), batcher.stepsPerEpoch(), ips, left, row));
         return wall + seconds;
+    }
+
+    /** The error of a diverged run: what broke, and the checkpoint really kept (or that none was). */
+    private TrainingDiverged diverged(String what, Path lastCheckpoint) {
+        String kept = lastCheckpoint != null
+                ? "the last good checkpoint is " + lastCheckpoint + " (resume from it or roll back to it)"
+                : "no checkpoint was kept (none was written before it diverged)";
+        return new TrainingDiverged("training diverged: " + what + "; training stopped and " + kept
+                + ". Try a lower learning rate or another seed.");
     }
 
     private void writeConfig() throws IOException {

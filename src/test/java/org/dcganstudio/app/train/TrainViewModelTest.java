@@ -11,7 +11,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
+import org.dcganstudio.core.io.RunLock;
 import java.util.ArrayList;
 import java.util.List;
 import javax.imageio.ImageIO;
@@ -357,13 +357,13 @@ class TrainViewModelTest {
         assertEquals(false, explored.get(0)[2]);
         assertEquals("sample 3 sent to Explore", vm.messageProperty().get());
 
-        // Just written: another process may still be at it.
-        vm.continueFollowedRun();
-        assertTrue(vm.messageProperty().get().contains("still being written"), vm.messageProperty().get());
+        // Its writer still holds the run: two writers would interleave its files.
+        try (RunLock writer = RunLock.acquire(run)) {
+            vm.continueFollowedRun();
+            assertTrue(vm.messageProperty().get().contains("still being written by another process ("
+                    + writer.holder() + ")"), vm.messageProperty().get());
+        }
         assertEquals(List.of(), training.takeSent());
-        FileTime old = FileTime.fromMillis(System.currentTimeMillis() - 60_000);
-        Files.setLastModifiedTime(run.resolve("metrics.csv"), old);
-        Files.setLastModifiedTime(run.resolve("config.json"), old);
         vm.form().resetToPaperDefaults();
         vm.continueFollowedRun();
         assertFalse(vm.followingProperty().get());

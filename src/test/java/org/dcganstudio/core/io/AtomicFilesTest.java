@@ -1,6 +1,9 @@
 package org.dcganstudio.core.io;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
@@ -41,6 +44,29 @@ class AtomicFilesTest {
         try (var files = Files.list(tmp)) {
             List<Path> left = files.toList();
             assertEquals(List.of(target), left);
+        }
+    }
+
+    @Test
+    void aReplacedFileIsWholeAndItsTemporaryIsGoneAndRecognisable() throws IOException {
+        Path target = tmp.resolve("config.json");
+        AtomicFiles.write(target, "old".getBytes());
+        List<Path> during = new java.util.ArrayList<>();
+        byte[] content = new byte[100_000];
+        java.util.Arrays.fill(content, (byte) 7);
+        AtomicFiles.write(target, out -> {
+            out.write(content);
+            try (var files = Files.list(tmp)) {
+                files.filter(f -> !f.equals(target)).forEach(during::add);
+            }
+        });
+        assertEquals(1, during.size(), "one temporary beside the target while writing");
+        assertTrue(AtomicFiles.isTemporaryOf(during.get(0), "config.json"::equals), during.toString());
+        assertFalse(AtomicFiles.isTemporaryOf(during.get(0), "metrics.csv"::equals));
+        assertFalse(AtomicFiles.isTemporaryOf(target, "config.json"::equals));
+        assertArrayEquals(content, Files.readAllBytes(target));
+        try (var files = Files.list(tmp)) {
+            assertEquals(List.of(target), files.toList());
         }
     }
 }

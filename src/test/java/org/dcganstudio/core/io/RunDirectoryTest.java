@@ -86,4 +86,18 @@ class RunDirectoryTest {
         assertTrue(run.gridSteps().isEmpty());
         assertTrue(run.checkpointFiles().isEmpty());
     }
+
+    @Test
+    void aWritersTemporariesAreFoundButNotThoseOfOtherFiles() throws IOException {
+        RunDirectory run = new RunDirectory(tmp);
+        Files.createDirectories(run.checkpoints());
+        Files.createDirectories(run.samples());
+        Path ckpt = Files.createFile(run.checkpoints().resolve(".step-000004.ckpt.1f2e3d.tmp"));
+        Path grid = Files.createFile(run.samples().resolve(".step-000010.png.ab.tmp"));
+        Path metrics = Files.createFile(tmp.resolve(".metrics.csv.9.tmp"));
+        Files.createFile(tmp.resolve(".evolution.gif.77.tmp"));
+        Files.createFile(run.checkpoints().resolve("notes.tmp"));
+        Files.createFile(run.checkpoints().resolve(run.checkpoint(4).getFileName().toString()));
+        assertEquals(java.util.Set.of(ckpt, grid, metrics), java.util.Set.copyOf(run.writerTemporaries()));
+    }
 }

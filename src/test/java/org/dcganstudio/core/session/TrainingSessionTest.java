@@ -160,6 +160,22 @@ class TrainingSessionTest {
     }
 
     @Test
+    void aRunAnotherWriterHoldsIsNotTrainedHereAndTheFailureNamesTheWriter() throws Exception {
+        Path run = tmp.resolve("run");
+        org.dcganstudio.core.training.TrainingRun.start(tiny("solid-colours:64", 2), run,
+                new org.dcganstudio.core.training.TrainingRun.Listener() {}).run(() -> false);
+        try (TrainingSession session = new TrainingSession(DataContext.offline());
+                org.dcganstudio.core.io.RunLock writer = org.dcganstudio.core.io.RunLock.acquire(run)) {
+            session.send(new SessionCommand.Resume(run, 4));
+            SessionSnapshot failed = await(session, s -> s.state() == SessionState.FAILED, "the refusal");
+            Failure f = failed.failure();
+            assertEquals("The run is being written by another process", f.title());
+            assertTrue(f.detail().contains(writer.holder()), f.detail());
+        }
+        assertEquals(2, org.dcganstudio.core.training.Checkpoint.read(run).step(), "nothing was trained into it");
+    }
+
+    @Test
     void closingDuringARunSavesItAndEndsTheThread() throws Exception {
         Path run = tmp.resolve("run");
         TrainingSession session = new TrainingSession(DataContext.offline());

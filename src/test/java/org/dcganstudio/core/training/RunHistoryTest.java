@@ -41,6 +41,18 @@ class RunHistoryTest {
     }
 
     @Test
+    void aRunAnotherWriterHoldsIsNotRolledBack() throws IOException {
+        Path run = trainedRun();
+        try (org.dcganstudio.core.io.RunLock writer = org.dcganstudio.core.io.RunLock.acquire(run)) {
+            IOException e = assertThrows(org.dcganstudio.core.io.RunLock.Held.class,
+                    () -> RunHistory.rollBack(run, run.resolve("checkpoints/step-000010.ckpt")));
+            assertTrue(e.getMessage().contains(writer.holder()), e.getMessage());
+        }
+        assertEquals(run.resolve("checkpoints/step-000030.ckpt"), Checkpoint.latestIn(run));
+        assertFalse(Files.exists(run.resolve("rolled-back")));
+    }
+
+    @Test
     void rollingBackKeepsTheLaterFilesAndResumesFromTheCheckpoint() throws IOException {
         Path run = trainedRun();
         Path ckpt10 = run.resolve("checkpoints/step-000010.ckpt");

@@ -35,13 +35,13 @@ class RunLayoutTest {
         TrainingRun.start(config, dir, new TrainingRun.Listener() {}).run(() -> false);
 
         // Spelled out: runs written before RunDirectory existed must still be read.
-        assertEquals(Set.of("config.json", "metrics.csv", "samples/step-000000.png", "samples/step-000002.png",
+        assertEquals(Set.of(".lock", "config.json", "metrics.csv", "samples/step-000000.png", "samples/step-000002.png",
                 "samples/step-000004.png", "checkpoints/step-000002.ckpt", "checkpoints/step-000004.ckpt"), files(dir));
         assertEquals("step,epoch,loss_d,loss_g,d_x,d_g_z1,d_g_z2,images_per_s,wall_s",
                 Files.readAllLines(dir.resolve("metrics.csv")).get(0));
 
         RunDirectory run = new RunDirectory(dir);
-        assertEquals(Set.of(run.config(), run.metrics(), run.grid(0), run.grid(2), run.grid(4), run.checkpoint(2),
+        assertEquals(Set.of(run.lock(), run.config(), run.metrics(), run.grid(0), run.grid(2), run.grid(4), run.checkpoint(2),
                 run.checkpoint(4)), files(dir).stream().map(dir::resolve).collect(Collectors.toSet()));
         assertEquals(List.of(0L, 2L, 4L), run.gridSteps());
         assertEquals(List.of(run.checkpoint(2), run.checkpoint(4)), run.checkpointFiles());
