@@ -37,10 +37,19 @@ public final class TorchStateDicts {
 
     private TorchStateDicts() {}
 
-    /** Whether {@code file} starts as a zip, the format of {@code torch.save} since PyTorch 1.6. */
+    /**
+     * Whether {@code file} is a {@code torch.save} archive (a zip, the format since PyTorch 1.6);
+     * {@code false} means it is to be read as safetensors.
+     *
+     * @throws IOException for a legacy {@code torch.save} pickle, saying how to re-save it
+     */
     public static boolean isTorchSave(Path file) throws IOException {
         byte[] head = head(file);
-        return head.length == 4 && java.util.Arrays.equals(head, ZIP_MAGIC);
+        // a safetensors header length can start with the byte 0x80 too, but its JSON opens at byte 8
+        if (head.length > 0 && (head[0] & 0xff) == PICKLE_PROTO && (head.length < 9 || head[8] != '{')) {
+            throw legacy(file);
+        }
+        return head.length >= 4 && java.util.Arrays.equals(head, 0, 4, ZIP_MAGIC, 0, 4);
     }
 
     /**
@@ -50,14 +59,7 @@ public final class TorchStateDicts {
      * @throws IOException naming the file and what is wrong with it
      */
     public static byte[] asSafetensors(Path file) throws IOException {
-        byte[] head = head(file);
-        if (java.util.Arrays.equals(head, ZIP_MAGIC)) {
-            return SafetensorsWriter.encode(read(file));
-        }
-        if (head.length > 0 && (head[0] & 0xff) == PICKLE_PROTO) {
-            throw legacy(file);
-        }
-        return UserFiles.readAll(file);
+        return isTorchSave(file) ? SafetensorsWriter.encode(read(file)) : UserFiles.readAll(file);
     }
 
     /** Key → shape of a {@code torch.save} archive's state dict, wrapper prefixes stripped; no storage is read. */
@@ -147,7 +149,7 @@ public final class TorchStateDicts {
 
     private static byte[] head(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
-            return in.readNBytes(4);
+            return in.readNBytes(9);
         } catch (NoSuchFileException e) {
             throw new IOException(file + ": no such file");
         }

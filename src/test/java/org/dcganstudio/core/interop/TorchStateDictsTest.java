@@ -92,6 +92,15 @@ class TorchStateDictsTest {
     }
 
     @Test
+    void aSafetensorsHeaderOf128BytesIsNotTakenForALegacyPickle() throws Exception {
+        byte[] json = String.format("%-128s", "{\"__metadata__\":{\"a\":\"b\"}}").getBytes(StandardCharsets.UTF_8);
+        byte[] file = ByteBuffer.allocate(8 + json.length).order(ByteOrder.LITTLE_ENDIAN).putLong(json.length).put(json)
+                .array();
+        Path st = Files.write(dir.resolve("G.safetensors"), file);
+        assertArrayEquals(file, TorchStateDicts.asSafetensors(st));
+    }
+
+    @Test
     void honoursOffsetsStridesAndBigEndianStorages() throws Exception {
         // a 2×2 view at offset 1, transposed: storage [9, 1, 2, 3, 4] → [[1, 3], [2, 4]]
         byte[] pickle = TorchArchives.oneTensor("w", "FloatStorage", 5, 1, new int[] {2, 2}, new int[] {1, 2});
