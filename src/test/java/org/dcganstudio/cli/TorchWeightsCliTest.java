@@ -42,6 +42,19 @@ class TorchWeightsCliTest {
                 Files.readAllBytes(dir.resolve("D.pth.npy")));
     }
 
+    @Test
+    void exportWeightsConvertsATorchSaveGenerator() throws Exception {
+        Path out = dir.resolve("G.safetensors");
+        CliTest.Outcome o = run("export-weights", "--weights", fixture("G_dataparallel.pt"), "--g-out", out.toString());
+        assertEquals(0, o.code(), o.err());
+        assertTrue(o.out().contains("image_size 32, channels 1, nz 4, ngf 2"), o.out());
+        assertArrayEquals(sample("G_expected.safetensors", "want.npy"), sample(out.toString(), "got.npy"));
+
+        CliTest.Outcome d = run("export-weights", "--weights", fixture("D.pth"), "--d-out", out.toString());
+        assertEquals(Main.USER_ERROR, d.code(), d.out() + d.err());
+        assertTrue(d.err().contains("--weights converts a generator"), d.err());
+    }
+
     @ParameterizedTest
     @CsvSource({"evil_os_system.pt, refused the pickle global 'posix.system'",
         "legacy.pt, a legacy torch.save file"})
@@ -68,6 +81,6 @@ class TorchWeightsCliTest {
     }
 
     private static String fixture(String name) {
-        return Fixtures.path("torch_pickle/" + name).toString();
+        return name.contains("/") ? name : Fixtures.path("torch_pickle/" + name).toString();
     }
 }
