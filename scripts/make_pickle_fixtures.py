@@ -14,11 +14,14 @@ files stay a few KB each. Written to src/test/resources/fixtures/torch_pickle/:
     G_half.pt            netG.half().state_dict(): float16 storages (counters stay int64)
     G_noncontig.pt       G.pt's values, but main.0.weight is a permuted view at a non-zero
                          storage offset of a bigger storage, main.3.weight a transposed view
+    G_proto4.pt          G.pt with pickle_protocol=4 (FRAME, MEMOIZE, SHORT_BINUNICODE opcodes)
+    G_parameters.pt      G.pt's tensors as nn.Parameter (torch._utils._rebuild_parameter)
     D.pth                {"netD." + k: v} of netD.state_dict(), as a GAN wrapper module saves it
     G_expected.safetensors, G_half_expected.safetensors, D_expected.safetensors
                          the same tensors, contiguous, float32 (half: float16 values widened)
     evil_os_system.pt    a zip whose pickle calls os.system via __reduce__ (must be refused)
     legacy.pt            G.pt's state dict with _use_new_zipfile_serialization=False
+                         (its storage keys come from object ids, so it differs run to run)
 """
 import collections
 import importlib.util
@@ -75,6 +78,10 @@ def main():
     nc["main.3.weight"] = non_contiguous(sd["main.3.weight"])
     torch.save(nc, OUT / "G_noncontig.pt")
 
+    torch.save(sd, OUT / "G_proto4.pt", pickle_protocol=4)
+    torch.save(collections.OrderedDict((k, torch.nn.Parameter(v, requires_grad=False)) for k, v in sd.items()),
+               OUT / "G_parameters.pt")
+
     half = collections.OrderedDict(
         (k, v.half() if v.is_floating_point() else v) for k, v in sd.items())
     torch.save(half, OUT / "G_half.pt")
@@ -90,8 +97,11 @@ def main():
     torch.save(sd, OUT / "legacy.pt", _use_new_zipfile_serialization=False)
 
     # the files must round-trip through torch itself (the evil one only with weights_only)
-    for name in ["G.pt", "G_dataparallel.pt", "G_half.pt", "G_noncontig.pt", "D.pth", "legacy.pt"]:
+    for name in ["G.pt", "G_dataparallel.pt", "G_half.pt", "G_noncontig.pt", "G_parameters.pt", "D.pth",
+                 "legacy.pt"]:
         torch.load(OUT / name, weights_only=True)
+    # torch 1.13's weights_only reader stops at protocol 4's FRAME opcode (later versions read it)
+    torch.load(OUT / "G_proto4.pt")
     try:
         torch.load(OUT / "evil_os_system.pt", weights_only=True)
         raise SystemExit("evil_os_system.pt loaded with weights_only=True")

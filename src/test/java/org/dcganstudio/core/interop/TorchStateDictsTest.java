@@ -33,6 +33,7 @@ class TorchStateDictsTest {
 
     @ParameterizedTest
     @CsvSource({"G.pt, G_expected", "G_dataparallel.pt, G_expected", "G_noncontig.pt, G_expected",
+        "G_proto4.pt, G_expected", "G_parameters.pt, G_expected",
         "G_half.pt, G_half_expected", "D.pth, D_expected"})
     void readsTheTensorsTorchSavedExactly(String file, String expected) throws Exception {
         Map<String, Tensor> read = TorchStateDicts.read(fixture(file));
