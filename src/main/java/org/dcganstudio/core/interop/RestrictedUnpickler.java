@@ -110,13 +110,13 @@ final class RestrictedUnpickler {
                 case 0x85 -> stack.add(new Tuple(popN(1, at)));
                 case 0x86 -> stack.add(new Tuple(popN(2, at)));
                 case 0x87 -> stack.add(new Tuple(popN(3, at)));
-                case 'X' -> stack.add(string(u32(at), at));
-                case 0x8c -> stack.add(string(u8(), at)); // SHORT_BINUNICODE
+                case 'X' -> stack.add(string(u32()));
+                case 0x8c -> stack.add(string(u8())); // SHORT_BINUNICODE
                 case 'q' -> memo.put((long) u8(), top(at));
-                case 'r' -> memo.put(u32(at), top(at));
+                case 'r' -> memo.put(u32(), top(at));
                 case 0x94 -> memo.put((long) memo.size(), top(at)); // MEMOIZE
                 case 'h' -> stack.add(memoGet(u8(), at));
-                case 'j' -> stack.add(memoGet(u32(at), at));
+                case 'j' -> stack.add(memoGet(u32(), at));
                 case 'J' -> stack.add((long) ByteBuffer.wrap(take(4)).order(ByteOrder.LITTLE_ENDIAN).getInt());
                 case 'K' -> stack.add((long) u8());
                 case 'M' -> stack.add((long) (u8() | u8() << 8));
@@ -195,7 +195,7 @@ final class RestrictedUnpickler {
         return data[pos++] & 0xff;
     }
 
-    private long u32(int at) throws IOException {
+    private long u32() throws IOException {
         return ByteBuffer.wrap(take(4)).order(ByteOrder.LITTLE_ENDIAN).getInt() & 0xffff_ffffL;
     }
 
@@ -208,7 +208,7 @@ final class RestrictedUnpickler {
         return b;
     }
 
-    private String string(long n, int at) throws IOException {
+    private String string(long n) throws IOException {
         return new String(take(n), StandardCharsets.UTF_8);
     }
 

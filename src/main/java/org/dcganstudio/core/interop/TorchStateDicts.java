@@ -80,12 +80,19 @@ public final class TorchStateDicts {
             Map<String, Tensor> out = new LinkedHashMap<>();
             Map<String, byte[]> loaded = new HashMap<>();
             long total = 0;
+            long stored = 0;
             for (Map.Entry<String, TensorRef> e : tensors(zip, file).entrySet()) {
                 TensorRef t = e.getValue();
                 StorageType type = StorageType.of(t.storage().type(), e.getKey(), file);
                 long bytes = Math.multiplyExact(t.storage().numel(), (long) type.bytes);
                 byte[] raw = loaded.get(t.storage().key());
                 if (raw == null) {
+                    // counted before reading, so claimed sizes cannot make the reader hold more than the limit
+                    stored += bytes;
+                    if (stored > TorchZip.MAX_STORAGE_BYTES) {
+                        throw new IOException(file + ": the storages add up to more than the limit of "
+                                + TorchZip.MAX_STORAGE_BYTES + " bytes");
+                    }
                     raw = zip.storage(t.storage().key(), bytes);
                     loaded.put(t.storage().key(), raw);
                 }

@@ -131,6 +131,17 @@ class TorchStateDictsTest {
     }
 
     @Test
+    void refusesAStorageClaimingMoreThanTheLimitBeforeReadingIt() throws Exception {
+        int numel = (int) (TorchZip.MAX_STORAGE_BYTES / 4 + 1);
+        byte[] pickle = TorchArchives.oneTensor("w", "FloatStorage", numel, 0, new int[] {2}, new int[] {1});
+        Path file = TorchArchives.zip(dir.resolve("huge.pt"), pickle,
+                Map.of("data/0", TorchArchives.floats(ByteOrder.LITTLE_ENDIAN, 1, 2)));
+        IOException e = assertThrows(IOException.class, () -> TorchStateDicts.read(file));
+        assertTrue(e.getMessage().contains("huge.pt: the storages add up to more than the limit of 1073741824"),
+                e.getMessage());
+    }
+
+    @Test
     void refusesOtherStorageTypesByName() throws Exception {
         byte[] pickle = TorchArchives.oneTensor("main.0.weight", "ByteStorage", 2, 0, new int[] {2}, new int[] {1});
         Path file = TorchArchives.zip(dir.resolve("bytes.pt"), pickle, Map.of("data/0", new byte[2]));
