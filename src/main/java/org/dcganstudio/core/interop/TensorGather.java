@@ -46,6 +46,11 @@ final class TensorGather {
         int n = (int) numel;
         float[] floats = type == StorageType.LONG ? null : new float[n];
         long[] longs = type == StorageType.LONG ? new long[n] : null;
+        if (type == StorageType.FLOAT && rowMajor(shape, stride)) {
+            // what torch.save writes for almost every state dict tensor: one bulk copy
+            storage.slice(Math.toIntExact(t.offset() * 4), n * 4).order(storage.order()).asFloatBuffer().get(floats);
+            return new Tensor(shape, floats, null);
+        }
         int[] index = new int[shape.length];
         long at = t.offset();
         for (int i = 0; i < n; i++) {
@@ -67,6 +72,17 @@ final class TensorGather {
             }
         }
         return new Tensor(shape, floats, longs);
+    }
+
+    private static boolean rowMajor(long[] shape, long[] stride) {
+        long expected = 1;
+        for (int d = shape.length - 1; d >= 0; d--) {
+            if (shape[d] != 1 && stride[d] != expected) {
+                return false;
+            }
+            expected *= shape[d];
+        }
+        return true;
     }
 
     /** IEEE 754 binary16 to binary32, exactly (Float.float16ToFloat arrived after JDK 17). */

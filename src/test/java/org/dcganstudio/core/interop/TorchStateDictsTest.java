@@ -110,6 +110,12 @@ class TorchStateDictsTest {
         Tensor t = TorchStateDicts.read(big).get("w");
         assertArrayEquals(new long[] {2, 2}, t.shape());
         assertArrayEquals(new float[] {1, 3, 2, 4}, t.floats());
+
+        // contiguous at offset 1, little-endian: the bulk copy starts at the offset
+        byte[] rowMajor = TorchArchives.oneTensor("w", "FloatStorage", 5, 1, new int[] {2, 2}, new int[] {2, 1});
+        Path little = TorchArchives.zip(dir.resolve("little.pt"), rowMajor,
+                Map.of("data/0", TorchArchives.floats(ByteOrder.LITTLE_ENDIAN, 9, 1, 2, 3, 4)));
+        assertArrayEquals(new float[] {1, 2, 3, 4}, TorchStateDicts.read(little).get("w").floats());
     }
 
     @Test
