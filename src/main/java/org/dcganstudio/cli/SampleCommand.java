@@ -10,6 +10,7 @@ import org.dcganstudio.core.latent.Vectors;
 import org.dcganstudio.core.math.Rng;
 import org.dcganstudio.core.model.ModelConfig;
 import org.dcganstudio.core.training.Checkpoint;
+import org.dcganstudio.core.usecase.GeneratorLoading;
 import org.dcganstudio.core.usecase.LoadedGenerator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -17,12 +18,13 @@ import picocli.CommandLine.Option;
 
 /** {@code sample}: images from a generator, as .npy and/or a PNG grid. */
 @Command(name = "sample", mixinStandardHelpOptions = true,
-        description = "Generate images from G's weights (.safetensors) or a checkpoint / run directory.")
+        description = "Generate images from G's weights (.safetensors, .pt, .pth) or a checkpoint / run directory.")
 final class SampleCommand implements Callable<Integer> {
 
     private static final long SAMPLE_STREAM = 31;
 
-    @Option(names = "--weights", description = "G state dict (.safetensors, pytorch/examples keys)")
+    @Option(names = "--weights", description = "G state dict (.safetensors, or torch.save .pt/.pth read without running it; "
+            + "pytorch/examples keys)")
     Path weights;
 
     @Mixin
@@ -56,7 +58,7 @@ final class SampleCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (weights != null && run.checkpoint != null) {
-            throw new IllegalArgumentException("give --weights G.safetensors or --checkpoint PATH, not both");
+            throw new IllegalArgumentException("give --weights G.safetensors|G.pt or --checkpoint PATH, not both");
         }
         if (npyOut == null && pngOut == null && latentsOut == null) {
             throw new IllegalArgumentException("nothing to write: give --npy-out and/or --png-out");
@@ -72,7 +74,8 @@ final class SampleCommand implements Callable<Integer> {
             throw new IllegalArgumentException("the checkpoint's model is " + config + "; drop the model options or "
                     + "make them match");
         }
-        try (LoadedGenerator g = ckpt != null ? run.load(ckpt) : LoadedGenerator.load(config, weights, run.device())) {
+        try (LoadedGenerator g = ckpt != null ? run.load(ckpt)
+                : LoadedGenerator.load(GeneratorLoading.pyTorchWeights(config, weights), run.device())) {
             List<float[]> z;
             if (latents != null) {
                 z = LatentFiles.read(latents, config.nz());

@@ -14,10 +14,11 @@ import picocli.CommandLine.Option;
 
 /** {@code score}: D's sigmoid output for each image. */
 @Command(name = "score", mixinStandardHelpOptions = true,
-        description = "Score images with D's weights (.safetensors) or a checkpoint: D(x), one per image.")
+        description = "Score images with D's weights (.safetensors, .pt, .pth) or a checkpoint: D(x), one per image.")
 final class ScoreCommand implements Callable<Integer> {
 
-    @Option(names = "--weights", description = "D state dict (.safetensors, pytorch/examples keys)")
+    @Option(names = "--weights", description = "D state dict (.safetensors, or torch.save .pt/.pth read without running it; "
+            + "pytorch/examples keys)")
     Path weights;
 
     @Mixin
@@ -35,7 +36,7 @@ final class ScoreCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (weights != null && run.checkpoint != null) {
-            throw new IllegalArgumentException("give --weights D.safetensors or --checkpoint PATH, not both");
+            throw new IllegalArgumentException("give --weights D.safetensors|D.pth or --checkpoint PATH, not both");
         }
         // without --weights: --checkpoint, else the shipped default model
         Checkpoint ckpt = weights != null ? null : run.requireCheckpoint();

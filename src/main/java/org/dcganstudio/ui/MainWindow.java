@@ -113,11 +113,12 @@ final class MainWindow {
             vm.sectionProperty().set(StudioViewModel.Section.EXPLORE);
             explore.openCheckpoint();
         });
-        MenuItem importWeights = Icons.item("Import PyTorch weights (.safetensors)…", "mdi2f-file-upload");
+        MenuItem importWeights = Icons.item("Import PyTorch weights (.safetensors, .pt, .pth)…", "mdi2f-file-upload");
         importWeights.setOnAction(e -> {
             javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
             chooser.setTitle("Import a PyTorch generator (pytorch/examples keys)");
-            chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("safetensors", "*.safetensors"));
+            chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("PyTorch state dict",
+                    "*.safetensors", "*.pt", "*.pth"));
             File f = chooser.showOpenDialog(stage);
             if (f != null) {
                 vm.sectionProperty().set(StudioViewModel.Section.EXPLORE);

@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.dcganstudio.core.interop.StateDictShapes;
+import org.dcganstudio.core.interop.TorchStateDicts;
 import org.dcganstudio.core.io.ShippedAssets;
-import org.dcganstudio.core.io.UserFiles;
 import org.dcganstudio.core.model.ModelConfig;
 import org.dcganstudio.core.render.GeneratorOrigin;
 import org.dcganstudio.core.render.GeneratorWeights;
@@ -47,17 +47,23 @@ public final class GeneratorLoading {
     }
 
     /**
-     * Imports a PyTorch generator's state dict ({@code .safetensors}, pytorch/examples keys, as
-     * {@code export-weights} writes and {@code torch} saves): the architecture is read from the
-     * shapes and the weights are checked by loading them once, so a bad file fails here rather than
-     * in the renderer.
+     * Imports a PyTorch generator's state dict (pytorch/examples keys, {@code .safetensors} as
+     * {@code export-weights} writes, or {@code .pt}/{@code .pth} as {@code torch.save} writes, read
+     * without running anything from it): the architecture is read from the shapes and the weights
+     * are checked by loading them once, so a bad file fails here rather than in the renderer.
      */
     public static GeneratorWeights importPyTorch(Path file) throws IOException {
-        ModelConfig config = StateDictShapes.generatorConfig(file);
-        GeneratorWeights w = new GeneratorWeights(config, UserFiles.readAll(file), 0,
-                new GeneratorOrigin.PyTorchWeights(file));
+        GeneratorWeights w = pyTorchWeights(StateDictShapes.generatorConfig(file), file);
         try (LoadedGenerator check = LoadedGenerator.load(w, "cpu")) {
             return w;
         }
+    }
+
+    /**
+     * A PyTorch generator state dict file ({@code .safetensors}, {@code .pt} or {@code .pth}) in
+     * the architecture {@code config}; its weights are checked when loaded.
+     */
+    public static GeneratorWeights pyTorchWeights(ModelConfig config, Path file) throws IOException {
+        return new GeneratorWeights(config, TorchStateDicts.asSafetensors(file), 0, new GeneratorOrigin.PyTorchWeights(file));
     }
 }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import org.dcganstudio.core.interop.NpyFiles;
 import org.dcganstudio.core.interop.StateDicts;
+import org.dcganstudio.core.interop.TorchStateDicts;
 import org.dcganstudio.core.model.Discriminator;
 import org.dcganstudio.core.model.ModelConfig;
 import org.dcganstudio.core.nn.Autograd;
@@ -38,10 +39,11 @@ public final class LoadedDiscriminator implements AutoCloseable {
         return Networks.filledOrClosed(d, () -> ckpt.restoreDiscriminator(d.discriminator));
     }
 
-    /** A discriminator state dict file ({@code .safetensors}) in the architecture {@code config}. */
+    /** A discriminator state dict file ({@code .safetensors}, {@code .pt}, {@code .pth}) in the architecture {@code config}. */
     public static LoadedDiscriminator load(ModelConfig config, Path stateDict, String device) throws IOException {
+        byte[] state = TorchStateDicts.asSafetensors(stateDict);
         LoadedDiscriminator d = new LoadedDiscriminator(config, device);
-        return Networks.filledOrClosed(d, () -> StateDicts.load(d.discriminator, stateDict));
+        return Networks.filledOrClosed(d, () -> StateDicts.load(d.discriminator, state, stateDict.toString()));
     }
 
     /**
