@@ -3,6 +3,7 @@ package org.dcganstudio.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.dcganstudio.core.model.ModelConfig;
+import org.dcganstudio.core.render.GeneratorWeights;
 import org.dcganstudio.core.training.Checkpoint;
 import org.dcganstudio.core.usecase.GeneratorLoading;
 import org.dcganstudio.core.usecase.LoadedDiscriminator;
