@@ -69,9 +69,10 @@ public final class ActiveGenerator implements AutoCloseable {
     }
 
     /**
-     * Imports a PyTorch generator's state dict ({@code .safetensors}, pytorch/examples keys, as
-     * {@code export-weights} writes and {@code torch} saves): the architecture is read from the
-     * shapes, the weights are checked by loading them, then used.
+     * Imports a PyTorch generator's state dict (pytorch/examples keys, as {@code .safetensors} or
+     * as {@code torch.save}'s {@code .pt}/{@code .pth}, whose pickle is read without running any of
+     * it): the architecture is read from the shapes, the weights are checked by loading them, then
+     * used.
      */
     public void importWeights(Path file) {
         load(() -> GeneratorLoading.importPyTorch(file), "Could not import " + file);
