@@ -51,7 +51,7 @@ public final class ImageFolder implements RasterSource {
      * Why a file named like an image is left unopened when it is a pipe, socket or device: opening
      * a pipe blocks until something writes to it, which would hang the scan forever.
      */
-    static final String NOT_REGULAR = "not a regular file (a pipe, socket or device), never opened";
+    static final String NOT_REGULAR = "not a regular file but a pipe, socket or device; never opened";
 
     private static final int NAMED_SKIPS = 5;
     private static final int MAX_CLASSES = 256;

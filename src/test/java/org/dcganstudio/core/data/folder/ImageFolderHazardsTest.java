@@ -39,7 +39,7 @@ class ImageFolderHazardsTest {
 
         assertEquals(1, folder.size());
         assertEquals(List.of(new ScanReport.Skipped("x.png", ImageFolder.NOT_REGULAR)), folder.report().skipped());
-        assertTrue(folder.warnings().get(0).contains("x.png (not a regular file"), folder.warnings().get(0));
+        assertTrue(folder.warnings().get(0).contains("x.png (not a regular file but a pipe"), folder.warnings().get(0));
     }
 
     /**
