@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.dcganstudio.core.data.DataException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,6 +41,22 @@ class ImageFolderHazardsTest {
         assertEquals(1, folder.size());
         assertEquals(List.of(new ScanReport.Skipped("x.png", ImageFolder.NOT_REGULAR)), folder.report().skipped());
         assertTrue(folder.warnings().get(0).contains("x.png (not a regular file but a pipe"), folder.warnings().get(0));
+    }
+
+    /** Training reads files long after the scan; one swapped for a pipe meanwhile is an error, not a hang. */
+    @Test
+    @Timeout(value = 10, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void anImageReplacedByAPipeAfterTheScanIsRefusedWhenRead() throws Exception {
+        write(rgb(3, 3, 1), "png", dir.resolve("a.png"));
+        write(rgb(3, 3, 2), "png", dir.resolve("b.png"));
+        ImageFolder folder = ImageFolder.open(dir, new ScanOptions(ScanOptions.DEFAULT_MAX_PIXELS, 1));
+        Files.delete(dir.resolve("b.png"));
+        shell("mkfifo", "b.png");
+
+        DataException e = assertThrows(DataException.class, () -> folder.read(1));
+
+        assertEquals(dir.resolve("b.png") + " is " + ImageFolder.NOT_REGULAR, e.getMessage());
+        assertEquals(3, folder.read(0).width());
     }
 
     /**
