@@ -1,5 +1,6 @@
 package org.dcganstudio.app;
 
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -24,6 +25,15 @@ public interface BackgroundTasks {
 
     /** Runs {@code action} on the UI thread soon (progress from background work). */
     void onUi(Runnable action);
+
+    /**
+     * Runs {@code action} on the UI thread once {@code delay} has passed (a ViewModel waiting for a
+     * pause in typing). This default, and so {@link #SAME_THREAD}, runs it at once, which keeps
+     * ViewModel tests free of clocks; a test that needs the pause passes its own implementation.
+     */
+    default void onUiAfter(Duration delay, Runnable action) {
+        onUi(action);
+    }
 
     /**
      * Runs long work that reports progress and can be cancelled. Progress reaches

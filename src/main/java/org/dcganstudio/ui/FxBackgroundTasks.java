@@ -1,6 +1,8 @@
 package org.dcganstudio.ui;
 
+import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -62,6 +64,12 @@ final class FxBackgroundTasks implements BackgroundTasks, AutoCloseable {
     @Override
     public void onUi(Runnable action) {
         ui.execute(action);
+    }
+
+    @Override
+    public void onUiAfter(Duration delay, Runnable action) {
+        // The JDK's shared delay thread only hands the action on, so it never waits on the UI.
+        CompletableFuture.delayedExecutor(delay.toNanos(), TimeUnit.NANOSECONDS, ui).execute(action);
     }
 
     @Override

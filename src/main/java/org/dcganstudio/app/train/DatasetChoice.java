@@ -1,7 +1,9 @@
 package org.dcganstudio.app.train;
 
 import java.awt.image.BufferedImage;
+import java.time.Duration;
 import java.util.Locale;
+import java.util.function.BooleanSupplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
@@ -64,6 +66,14 @@ public final class DatasetChoice {
 
     private static final int PREVIEW_COUNT = 16;
 
+    /**
+     * How long typing must pause before a path is opened: longer than the gap between a typist's
+     * keys (about 100 to 300 ms), so the prefixes typed on the way ({@code /}, {@code /t},
+     * {@code /tm}...) are never searched, each of which may be a whole file system; short enough
+     * that the result seems to follow the last key.
+     */
+    static final Duration TYPING_PAUSE = Duration.ofMillis(400);
+
     private final BackgroundTasks tasks;
     private final DatasetCache cache;
     private final ObjectProperty<Kind> kind = new SimpleObjectProperty<>(Kind.SYNTHETIC_FACES);
@@ -76,12 +86,13 @@ public final class DatasetChoice {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper downloadable = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyDoubleWrapper downloadProgress = new ReadOnlyDoubleWrapper(0);
-    /** Only the newest inspection may publish: choices can change faster than data sets open. */
-    private long generation;
+    /** Choices change faster than data sets open: only the newest is inspected and shown. */
+    private final NewestOnly inspections;
 
     public DatasetChoice(BackgroundTasks tasks, DatasetCache cache) {
         this.tasks = tasks;
         this.cache = cache;
+        this.inspections = new NewestOnly(tasks);
         this.spec = Bindings.createStringBinding(this::currentSpec, kind, path);
     }
 
@@ -158,15 +169,17 @@ public final class DatasetChoice {
 
     /**
      * Opens the chosen data set at the model's size in the background and fills count,
-     * description and preview (or the error).
+     * description and preview (or the error). A path is opened only once typing pauses for
+     * {@link #TYPING_PAUSE}, and a newer choice cancels an inspection still running.
      */
     public void inspect(int imageSize, int channels) {
-        long mine = ++generation;
         String s = spec.get();
         count.set(0);
         preview.set(null);
         downloadable.set(false);
         if (s.isEmpty()) {
+            inspections.cancel();
+            busy.set(false);
             error.set(kind.get().needsPath() ? "choose a " + (kind.get() == Kind.IDX_FILE ? "file" : "folder") : "");
             description.set("");
             return;
@@ -174,18 +187,13 @@ public final class DatasetChoice {
         error.set("");
         description.set("opening…");
         busy.set(true);
-        tasks.run(() -> open(s, imageSize, channels), result -> {
-            if (mine != generation) {
-                return;
-            }
+        Duration pause = kind.get().needsPath() ? TYPING_PAUSE : Duration.ZERO;
+        inspections.submit(pause, task -> open(s, imageSize, channels, task::isCancelled), result -> {
             busy.set(false);
             count.set(result.count());
             description.set(result.description());
             preview.set(GridPixels.of(result.preview()));
         }, failure -> {
-            if (mine != generation) {
-                return;
-            }
             busy.set(false);
             description.set("");
             error.set(String.valueOf(failure.getMessage()));
@@ -226,9 +234,9 @@ public final class DatasetChoice {
 
     private record Inspection(int count, String description, SampleGrid preview) {}
 
-    private Inspection open(String s, int imageSize, int channels) {
+    private Inspection open(String s, int imageSize, int channels, BooleanSupplier cancelled) {
         DataContext context = new DataContext(cache, false, DownloadListener.NONE, w -> { });
-        ImageDataset data = DataSpec.parse(s).open(imageSize, channels, 1, context);
+        ImageDataset data = DataSpec.parse(s).open(imageSize, channels, 1, context, cancelled);
         int n = Math.min(PREVIEW_COUNT, data.size());
         int length = data.channels() * data.imageSize() * data.imageSize();
         float[] images = new float[n * length];

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import org.dcganstudio.core.data.download.DatasetCache;
 import org.dcganstudio.core.data.download.Downloader;
 import org.dcganstudio.core.data.download.RemoteDataset;
@@ -13,6 +14,7 @@ import org.dcganstudio.core.data.download.RemoteFile;
 import org.dcganstudio.core.data.faces.SyntheticFaces;
 import org.dcganstudio.core.data.folder.ImageFolder;
 import org.dcganstudio.core.data.folder.RunSamples;
+import org.dcganstudio.core.data.folder.ScanOptions;
 import org.dcganstudio.core.data.formats.Cifar10Binary;
 import org.dcganstudio.core.data.formats.IdxImages;
 import org.dcganstudio.core.io.RunDirectory;
@@ -148,6 +150,15 @@ public final class DataSpec {
      * @throws DataException if files are missing, unreadable or malformed (the message names them)
      */
     public ImageDataset open(int imageSize, int channels, long seed, DataContext context) {
+        return open(imageSize, channels, seed, context, ScanOptions.NEVER);
+    }
+
+    /**
+     * {@link #open(int, int, long, DataContext)} for a preview the user may abandon: an image
+     * folder's scan stops between files once {@code cancelled} turns true, throwing a
+     * {@link java.util.concurrent.CancellationException}.
+     */
+    public ImageDataset open(int imageSize, int channels, long seed, DataContext context, BooleanSupplier cancelled) {
         switch (kind) {
             case SYNTHETIC_SHAPES:
                 return new SyntheticShapes(imageSize, channels, count, seed);
@@ -156,7 +167,7 @@ public final class DataSpec {
             case SYNTHETIC_FACES:
                 return new PreparedImages(new SyntheticFaces(count, FACES_SEED), imageSize, channels);
             default:
-                return new PreparedImages(source(context), imageSize, channels);
+                return new PreparedImages(source(context, cancelled), imageSize, channels);
         }
     }
 
@@ -165,6 +176,10 @@ public final class DataSpec {
      * and counts them).
      */
     public RasterSource source(DataContext context) {
+        return source(context, ScanOptions.NEVER);
+    }
+
+    private RasterSource source(DataContext context, BooleanSupplier cancelled) {
         switch (kind) {
             case SYNTHETIC_FACES:
                 return new SyntheticFaces(count, FACES_SEED);
@@ -180,7 +195,7 @@ public final class DataSpec {
             case CIFAR10:
                 return Cifar10Binary.open(path, Cifar10Binary.Split.TRAIN);
             case IMAGE_FOLDER: {
-                ImageFolder folder = ImageFolder.open(path);
+                ImageFolder folder = ImageFolder.open(path, ScanOptions.DEFAULT.cancelledWhen(cancelled));
                 folder.warnings().forEach(context.warnings());
                 return folder;
             }

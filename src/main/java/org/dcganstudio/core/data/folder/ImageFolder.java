@@ -19,11 +19,13 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import org.dcganstudio.core.data.DataException;
 import org.dcganstudio.core.data.ImageAnnotations;
 import org.dcganstudio.core.data.Raster;
@@ -44,6 +46,12 @@ public final class ImageFolder implements RasterSource {
 
     /** The project's attribute table, looked for in the folder. */
     public static final String ATTRIBUTES_CSV = "attributes.csv";
+
+    /**
+     * Why a file named like an image is left unopened when it is a pipe, socket or device: opening
+     * a pipe blocks until something writes to it, which would hang the scan forever.
+     */
+    static final String NOT_REGULAR = "not a regular file but a pipe, socket or device; never opened";
 
     private static final int NAMED_SKIPS = 5;
     private static final int MAX_CLASSES = 256;
@@ -73,6 +81,7 @@ public final class ImageFolder implements RasterSource {
      *
      * @throws DataException naming the folder when it is missing, not a folder or holds no readable
      *     image, or naming an attribute file that is malformed
+     * @throws CancellationException naming the folder once {@link ScanOptions#cancelled()} turns true
      */
     public static ImageFolder open(Path folder, ScanOptions options) {
         if (!Files.exists(folder)) {
@@ -81,7 +90,7 @@ public final class ImageFolder implements RasterSource {
         if (!Files.isDirectory(folder)) {
             throw new DataException(folder + " is a file, not a folder of images");
         }
-        Walk walk = walk(folder);
+        Walk walk = walk(folder, options.cancelled());
         String[] problems = checkHeaders(folder, walk.candidates, options);
         List<String> kept = new ArrayList<>();
         List<ScanReport.Skipped> skipped = new ArrayList<>(walk.unreadable);
@@ -132,7 +141,13 @@ public final class ImageFolder implements RasterSource {
      */
     @Override
     public Raster read(int index) {
-        return ImageDecoding.toRaster(ImageDecoding.decode(file(index), maxPixels));
+        Path file = file(index);
+        // Checked again because the file may have been replaced since the scan; a pipe would block
+        // the read forever.
+        if (!Files.isRegularFile(file)) {
+            throw new DataException(file + " is " + NOT_REGULAR);
+        }
+        return ImageDecoding.toRaster(ImageDecoding.decode(file, maxPixels));
     }
 
     @Override
@@ -173,8 +188,9 @@ public final class ImageFolder implements RasterSource {
         int others;
     }
 
-    private static Walk walk(Path folder) {
+    private static Walk walk(Path folder, BooleanSupplier cancelled) {
         Walk walk = new Walk();
+        boolean[] stopped = new boolean[1];
         try {
             // Links are followed because data sets are often assembled from linked folders; the
             // walker detects a link back to an ancestor and reports it instead of looping.
@@ -182,6 +198,10 @@ public final class ImageFolder implements RasterSource {
                     new SimpleFileVisitor<>() {
                         @Override
                         public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                            if (cancelled.getAsBoolean()) {
+                                stopped[0] = true;
+                                return FileVisitResult.TERMINATE;
+                            }
                             // Hidden folders hold tool state (.ipynb_checkpoints, .git), never data,
                             // and would otherwise become classes.
                             return !dir.equals(folder) && hidden(dir) ? FileVisitResult.SKIP_SUBTREE
@@ -190,11 +210,22 @@ public final class ImageFolder implements RasterSource {
 
                         @Override
                         public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                            if (cancelled.getAsBoolean()) {
+                                stopped[0] = true;
+                                return FileVisitResult.TERMINATE;
+                            }
                             // Hidden files with an image extension are macOS resource forks (._x.jpg).
-                            if (!hidden(file) && hasImageExtension(file)) {
-                                walk.candidates.add(relative(folder, file));
-                            } else {
+                            if (hidden(file) || !hasImageExtension(file)) {
                                 walk.others++;
+                                return FileVisitResult.CONTINUE;
+                            }
+                            String path = relative(folder, file);
+                            if (!attrs.isRegularFile()) {
+                                walk.unreadable.add(new ScanReport.Skipped(path, NOT_REGULAR));
+                            } else if (!FileNames.roundTrips(folder, file, path)) {
+                                walk.unreadable.add(new ScanReport.Skipped(path, FileNames.unreadableName()));
+                            } else {
+                                walk.candidates.add(path);
                             }
                             return FileVisitResult.CONTINUE;
                         }
@@ -214,26 +245,47 @@ public final class ImageFolder implements RasterSource {
         } catch (IOException e) {
             throw new DataException("image folder " + folder + " could not be searched: " + e.getMessage(), e);
         }
+        if (stopped[0]) {
+            throw cancelled(folder);
+        }
         walk.candidates.sort(null);
         return walk;
+    }
+
+    private static CancellationException cancelled(Path folder) {
+        return new CancellationException("scanning " + folder + " was cancelled");
     }
 
     /** Each candidate's reason for being skipped, or null when it is kept. */
     private static String[] checkHeaders(Path folder, List<String> candidates, ScanOptions options) {
         String[] problems = new String[candidates.size()];
         AtomicInteger next = new AtomicInteger();
+        BooleanSupplier cancelled = options.cancelled();
         Runnable worker = () -> {
-            for (int i = next.getAndIncrement(); i < problems.length; i = next.getAndIncrement()) {
-                Optional<String> problem = ImageDecoding.check(folder.resolve(candidates.get(i)), options.maxPixels());
-                problems[i] = problem.orElse(null);
+            for (int i = next.getAndIncrement(); i < problems.length && !cancelled.getAsBoolean();
+                    i = next.getAndIncrement()) {
+                Path file = folder.resolve(candidates.get(i));
+                // Checked again just before opening: the walk saw a regular file, but a pipe put in
+                // its place since would block this thread for good.
+                problems[i] = Files.isRegularFile(file)
+                        ? ImageDecoding.check(file, options.maxPixels()).orElse(null)
+                        : NOT_REGULAR;
             }
         };
         // A pool costs more than it saves on a few dozen files.
         int threads = Math.min(options.threads(), Math.max(1, candidates.size() / 64));
         if (threads == 1) {
             worker.run();
-            return problems;
+        } else {
+            runOnPool(folder, worker, threads);
         }
+        if (cancelled.getAsBoolean()) {
+            throw cancelled(folder);
+        }
+        return problems;
+    }
+
+    private static void runOnPool(Path folder, Runnable worker, int threads) {
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "image-folder-scan");
             t.setDaemon(true);
@@ -259,7 +311,6 @@ public final class ImageFolder implements RasterSource {
         } finally {
             pool.shutdownNow();
         }
-        return problems;
     }
 
     /**

@@ -14,6 +14,13 @@
  *       folders (name starting with a dot) are ignored, as are files with other extensions.
  *   <li>Opening reads only headers: a file that is no image, or claims more pixels than the limit
  *       (50 megapixels by default), is skipped and named in the report.
+ *   <li>A pipe, socket or device named like an image is skipped and reported without being opened
+ *       (opening a pipe waits for a writer forever). So is a file whose name the JVM cannot read
+ *       back in the system's file-name encoding (bytes that are not UTF-8, or anything beyond ASCII
+ *       under {@code LC_ALL=C}): the rest of the folder loads.
+ *   <li>A scan can be cancelled ({@link org.dcganstudio.core.data.folder.ScanOptions#cancelled()}):
+ *       it looks at the flag between files and stops with a
+ *       {@link java.util.concurrent.CancellationException}.
  *   <li>Decoded images become 8-bit grey (1 channel) when their colour space is grey or their
  *       palette holds only greys, and 8-bit sRGB (3 channels) otherwise. Transparent pixels are
  *       composited over white. A cut-short file is an error at read time, not a half-grey image.
