@@ -66,22 +66,6 @@ public final class RunFollower implements SnapshotSource, AutoCloseable {
         return run.root();
     }
 
-    /**
-     * True when a file of the run changed within {@code window}: some process is probably still
-     * writing it, so training it here as well would make two writers.
-     */
-    public boolean recentlyWritten(Duration window) {
-        long newest = 0;
-        for (Path p : List.of(run.metrics(), run.config())) {
-            try {
-                newest = Math.max(newest, Files.getLastModifiedTime(p).toMillis());
-            } catch (IOException e) {
-                // A missing file says nothing about writers.
-            }
-        }
-        return System.currentTimeMillis() - newest < window.toMillis();
-    }
-
     @Override
     public void close() {
         if (poller != null) {
