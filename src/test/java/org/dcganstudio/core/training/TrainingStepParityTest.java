@@ -2,6 +2,7 @@ package org.dcganstudio.core.training;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
@@ -26,6 +27,17 @@ import org.junit.jupiter.api.Test;
 class TrainingStepParityTest {
 
     private static final Path DIR = Fixtures.path("dcgan/train_step");
+    /**
+     * Each tensor's change over three steps (after − before) within 1% of PyTorch's in L2 norm; the
+     * worst tensor is at 0.17%, and an Adam step 10% off is 10% off here.
+     */
+    private static final double DELTA_TOLERANCE = 0.01;
+    /**
+     * Any one element's change within 5% of the tensor's largest change: one element of D's
+     * main.2.weight is 2.4% off (D's gradient is summed in one backward here and two in PyTorch, and
+     * Adam's division by √v̂ amplifies that rounding where v̂ is small).
+     */
+    private static final double ELEMENT_TOLERANCE = 0.05;
 
     @Test
     void threeStepsMatchPyTorchReferenceLoop() throws Exception {
@@ -47,23 +59,49 @@ class TrainingStepParityTest {
             for (int i = 0; i < 3; i++) {
                 assertArrayEquals(Arrays.copyOfRange(expected, i * 5, i * 5 + 5), stats[i], 1e-4f, "metrics of step " + i);
             }
-            assertMatches(t.generator(), DIR.resolve("G3.safetensors"), m);
-            assertMatches(t.discriminator(), DIR.resolve("D3.safetensors"), m);
+            assertMatches(t.generator(), DIR.resolve("G0.safetensors"), DIR.resolve("G3.safetensors"), m);
+            assertMatches(t.discriminator(), DIR.resolve("D0.safetensors"), DIR.resolve("D3.safetensors"), m);
             assertMoments(t.optimizerG(), DIR.resolve("adam_G3.npz"), m);
             assertMoments(t.optimizerD(), DIR.resolve("adam_D3.npz"), m);
             assertEquals(3, t.optimizerD().steps());
         }
     }
 
-    private static void assertMatches(DcganNetwork net, Path file, NDManager m) throws Exception {
-        NDList ref = NDList.decode(m, Files.readAllBytes(file));
+    /**
+     * Compares what the three steps changed (after − before), not the weights: they move by about
+     * 6e-4 in three steps, so an absolute bound of 1e-4 on the weights themselves passed an Adam
+     * step 10% off. Counters are compared exactly.
+     */
+    private static void assertMatches(DcganNetwork net, Path before, Path after, NDManager m) throws Exception {
+        NDList ref0 = NDList.decode(m, Files.readAllBytes(before));
+        NDList ref3 = NDList.decode(m, Files.readAllBytes(after));
         for (StateEntry e : net.stateEntries()) {
-            NDArray want = ref.get(e.key());
             if (e.isCounter()) {
-                assertEquals(want.toLongArray()[0], e.counterOf().getBatchesTracked(), e.key());
-            } else {
-                assertArrayEquals(want.toFloatArray(), e.array().toFloatArray(), 1e-4f, e.key());
+                assertEquals(ref3.get(e.key()).toLongArray()[0], e.counterOf().getBatchesTracked(), e.key());
+                continue;
             }
+            float[] start = ref0.get(e.key()).toFloatArray();
+            float[] want = ref3.get(e.key()).toFloatArray();
+            float[] got = e.array().toFloatArray();
+            assertEquals(want.length, got.length, e.key());
+            double scale = 0;
+            double worst = 0;
+            double errorSq = 0;
+            double changeSq = 0;
+            for (int i = 0; i < want.length; i++) {
+                double change = want[i] - start[i];
+                double error = (got[i] - start[i]) - change;
+                scale = Math.max(scale, Math.abs(change));
+                worst = Math.max(worst, Math.abs(error));
+                errorSq += error * error;
+                changeSq += change * change;
+            }
+            assertTrue(scale > 0, e.key() + " did not change in three steps: nothing to compare");
+            double relative = Math.sqrt(errorSq / changeSq);
+            assertTrue(relative <= DELTA_TOLERANCE, e.key() + ": its change differs from PyTorch's by "
+                    + (float) (relative * 100) + "% (L2)");
+            assertTrue(worst <= ELEMENT_TOLERANCE * scale, e.key() + ": an element's change differs from PyTorch's by "
+                    + worst + ", " + (float) (worst / scale * 100) + "% of the largest change " + scale);
         }
     }
 

@@ -27,6 +27,8 @@ final class AttributeTable {
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Set<String> ZERO_ONE = Set.of("0", "1");
     private static final Set<String> NO_YES = Set.copyOf(Attribute.NO_YES);
+    /** Levels are kept one byte per image and attribute (CelebA-sized tables stay small). */
+    private static final int MAX_LEVELS = 256;
 
     private final Path file;
     private final List<Attribute> attributes;
@@ -60,7 +62,8 @@ final class AttributeTable {
 
     /** Level index of attribute {@code attribute} in row {@code row}. */
     int level(int row, int attribute) {
-        return levels[row * attributes.size() + attribute];
+        // Read unsigned: levels 128..255 are stored as negative bytes.
+        return Byte.toUnsignedInt(levels[row * attributes.size() + attribute]);
     }
 
     /**
@@ -195,8 +198,8 @@ final class AttributeTable {
         if (ZERO_ONE.containsAll(values) || NO_YES.containsAll(values)) {
             return binary(file, 1, name);
         }
-        if (values.size() > 256) {
-            throw malformed(file, 1, name + " has " + values.size() + " distinct values, more than 256");
+        if (values.size() > MAX_LEVELS) {
+            throw malformed(file, 1, name + " has " + values.size() + " distinct values, more than " + MAX_LEVELS);
         }
         try {
             return new Attribute(name, List.copyOf(new TreeSet<>(values)));
