@@ -3,6 +3,7 @@ package org.dcganstudio.core.training;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import org.dcganstudio.core.io.JsonNumbers;
 import org.dcganstudio.core.model.LatentPrior;
 import org.dcganstudio.core.model.ModelConfig;
 
@@ -111,8 +112,8 @@ public record TrainConfig(ModelConfig model, OptimizerSettings optimizer, int ba
                 integer(o, "ngf"), integer(o, "ndf"), LatentPrior.parse(string(o, "z_prior")));
         OptimizerSettings opt = new OptimizerSettings(number(o, "lr_g"), number(o, "lr_d"), number(o, "beta1"),
                 number(o, "beta2"), number(o, "eps"));
-        return new TrainConfig(model, opt, integer(o, "batch"), string(o, "data"), field(o, "seed").getAsLong(),
-                field(o, "iterations").getAsLong(), integer(o, "epochs"), integer(o, "sample_every"),
+        return new TrainConfig(model, opt, integer(o, "batch"), string(o, "data"), wholeLong(o, "seed"),
+                wholeLong(o, "iterations"), integer(o, "epochs"), integer(o, "sample_every"),
                 integer(o, "checkpoint_every"), string(o, "device"));
     }
 
@@ -125,8 +126,16 @@ public record TrainConfig(ModelConfig model, OptimizerSettings optimizer, int ba
 
     private static int integer(JsonObject o, String key) {
         try {
-            return field(o, key).getAsInt();
+            return (int) JsonNumbers.whole(field(o, key), Integer.MIN_VALUE, Integer.MAX_VALUE);
         } catch (NumberFormatException | UnsupportedOperationException e) {
+            throw new IllegalArgumentException("config field '" + key + "' must be an integer, got " + o.get(key));
+        }
+    }
+
+    private static long wholeLong(JsonObject o, String key) {
+        try {
+            return JsonNumbers.whole(field(o, key), Long.MIN_VALUE, Long.MAX_VALUE);
+        } catch (NumberFormatException e) {
             throw new IllegalArgumentException("config field '" + key + "' must be an integer, got " + o.get(key));
         }
     }
