@@ -116,6 +116,7 @@ public final class StateDicts {
         if (bytes.length < 9 || bytes[8] != '{') {
             throw new IOException(source + ": not a safetensors file (no JSON header after the length prefix)");
         }
+        SafetensorsHeader.check(bytes, source);
         NDList list;
         try {
             list = NDList.decode(manager, bytes);
