@@ -54,4 +54,15 @@ class ExplorationTest {
         assertEquals(file + ": 'step': 1e30 is not a whole number in [0, " + Long.MAX_VALUE + "]",
                 refusedWith("\"step\": 5", "\"step\": 1e30"));
     }
+
+    @Test
+    void aFileAboveTheSizeLimitIsRefusedBeforeItIsParsed() throws IOException {
+        Path file = saved();
+        try (java.io.RandomAccessFile sparse = new java.io.RandomAccessFile(file.toFile(), "rw")) {
+            sparse.setLength(Exploration.MAX_FILE_BYTES + 1);
+        }
+        assertEquals(file + ": " + (Exploration.MAX_FILE_BYTES + 1) + " bytes is above the limit of "
+                + Exploration.MAX_FILE_BYTES + " for an exploration file",
+                assertThrows(IOException.class, () -> Exploration.read(file, 2)).getMessage());
+    }
 }

@@ -196,6 +196,20 @@ class Cifar10BinaryTest {
     }
 
     @Test
+    void batchesAboveTheTotalLimitAreRefusedBeforeTheyAreRead() throws IOException {
+        long each = 70_000L * Cifar10Binary.RECORD;
+        for (int b = 1; b <= 5; b++) {
+            try (java.io.RandomAccessFile sparse = new java.io.RandomAccessFile(
+                    dir.resolve("data_batch_" + b + ".bin").toFile(), "rw")) {
+                sparse.setLength(each);
+            }
+        }
+        DataException e = assertThrows(DataException.class, () -> Cifar10Binary.open(dir, Split.TRAIN));
+        assertTrue(e.getMessage().endsWith(" holds 350000 CIFAR-10 images, " + 5 * each + " bytes, above the limit of "
+                + Cifar10Binary.MAX_TOTAL_BYTES), e.getMessage());
+    }
+
+    @Test
     void corruptArchiveNamesTheArchive() throws IOException {
         byte[] tar = archive(true).tar();
         tar[124 + 5] ^= 1;
