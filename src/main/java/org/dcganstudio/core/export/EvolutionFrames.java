@@ -20,9 +20,6 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Set;
 import java.util.TreeMap;
-import org.dcganstudio.core.data.DataException;
-import org.dcganstudio.core.data.folder.ImageDecoding;
-import org.dcganstudio.core.data.folder.ScanOptions;
 import org.dcganstudio.core.io.RunDirectory;
 
 /**
@@ -45,20 +42,6 @@ public final class EvolutionFrames {
     private static final String METRICS_HEADER_START = "step,epoch,";
 
     private EvolutionFrames() {}
-
-    /**
-     * A recorded grid, its size checked from the PNG header before decoding: a small file may
-     * declare dimensions that decode to gigabytes.
-     *
-     * @throws IOException naming the file when it is unreadable or over the pixel limit
-     */
-    static BufferedImage readGrid(Path file) throws IOException {
-        try {
-            return ImageDecoding.decode(file, ScanOptions.DEFAULT_MAX_PIXELS);
-        } catch (DataException e) {
-            throw new IOException(e.getMessage(), e);
-        }
-    }
 
     /**
      * Which recorded grids become frames: all (evenly thinned beyond {@value #DEFAULT_MAX_FRAMES}),

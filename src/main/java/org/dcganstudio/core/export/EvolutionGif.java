@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.NavigableMap;
 import java.util.concurrent.CancellationException;
+import org.dcganstudio.core.data.folder.ImageDecoding;
 import org.dcganstudio.core.io.RunDirectory;
 
 /**
@@ -260,7 +261,7 @@ public final class EvolutionGif {
 
         private int[] compose(int index) throws IOException {
             Path file = files.get(index);
-            BufferedImage grid = EvolutionFrames.readGrid(file);
+            BufferedImage grid = ImageDecoding.readGrid(file);
             int w = grid.getWidth();
             int h = grid.getHeight();
             if (index == 0) {

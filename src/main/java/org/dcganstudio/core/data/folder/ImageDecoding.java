@@ -105,6 +105,20 @@ public final class ImageDecoding {
     }
 
     /**
+     * A sample grid of a run ({@code samples/step-N.png}), its size checked from the PNG header
+     * before decoding: a small file may declare dimensions that decode to gigabytes.
+     *
+     * @throws IOException naming the file when it is unreadable or over the limits
+     */
+    public static BufferedImage readGrid(Path file) throws IOException {
+        try {
+            return decode(file, ScanOptions.DEFAULT_MAX_PIXELS);
+        } catch (DataException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+    }
+
+    /**
      * Converts a decoded image to 8-bit samples: grey images (a grey colour space, or a palette
      * of greys only) to 1 channel, all others to RGB. Alpha is composited over white, the
      * background most transparent artwork is drawn for; 16-bit and sub-byte samples are rescaled

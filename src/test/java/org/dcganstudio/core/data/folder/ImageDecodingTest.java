@@ -32,4 +32,11 @@ class ImageDecodingTest {
         Path png = PngHeaders.write(dir.resolve("rgb.png"), 7000, 7000, 8, 2);
         assertEquals(Optional.empty(), ImageDecoding.check(png, ScanOptions.DEFAULT_MAX_PIXELS));
     }
+
+    @Test
+    void aRunGridDeclaringHugeDimensionsIsRefusedBeforeDecoding() throws IOException {
+        Path png = PngHeaders.write(dir.resolve("step-00000100.png"), 40000, 30000, 8, 6);
+        IOException e = assertThrows(IOException.class, () -> ImageDecoding.readGrid(png));
+        assertEquals(png + " is refused: 40000×30000 = 1200 megapixels, over the 50-megapixel limit", e.getMessage());
+    }
 }

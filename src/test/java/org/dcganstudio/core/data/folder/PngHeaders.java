@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.zip.CRC32;
 
 /** PNG files that are a header and nothing more: small on disk, declaring any size. */
-public final class PngHeaders {
+final class PngHeaders {
 
     private PngHeaders() {}
 
@@ -17,7 +17,7 @@ public final class PngHeaders {
      * Writes a PNG whose IHDR declares {@code width}×{@code height} at {@code bitDepth} bits per
      * sample of colour type {@code colourType} (2 RGB, 6 RGBA), with an empty IDAT.
      */
-    public static Path write(Path file, int width, int height, int bitDepth, int colourType) throws IOException {
+    static Path write(Path file, int width, int height, int bitDepth, int colourType) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
         chunk(out, "IHDR", ByteBuffer.allocate(13).putInt(width).putInt(height).put((byte) bitDepth)
