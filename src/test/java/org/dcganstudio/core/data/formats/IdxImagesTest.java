@@ -213,7 +213,7 @@ class IdxImagesTest {
         byte[] content = idx3(COUNT);
         Files.write(images, Arrays.copyOf(content, content.length + 3));
         DataException e = assertThrows(DataException.class, () -> IdxImages.open(images));
-        assertEquals(images + " holds 3 bytes after the " + content.length + " its header declares", e.getMessage());
+        assertEquals(images + " holds more than the " + content.length + " bytes its header declares", e.getMessage());
     }
 
     @Test
