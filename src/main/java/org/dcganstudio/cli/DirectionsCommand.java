@@ -56,8 +56,13 @@ final class DirectionsCommand implements Callable<Integer> {
         if (sweepPng != null && (sweepFrames < 2 || !(sweepRange > 0))) {
             throw new IllegalArgumentException("--sweep-frames must be at least 2 and --sweep-range above 0");
         }
+        CountLimits.requireAtMost("--samples", samples, CountLimits.MAX_DIRECTION_SAMPLES,
+                "every latent and its features are held in memory");
         Checkpoint ckpt = run.requireCheckpoint();
         ModelConfig config = ckpt.config().model();
+        if (sweepPng != null) {
+            CountLimits.requireImagesFit("--count × --sweep-frames", (long) count * sweepFrames, config);
+        }
         long start = System.nanoTime();
         LatentDirections found;
         try (LoadedGenerator g = run.load(ckpt)) {

@@ -166,6 +166,8 @@ final class GifCommand implements java.util.concurrent.Callable<Integer> {
                 throw new IllegalArgumentException("--frames must be at least 2 (the first and last grids), got "
                         + frames);
             }
+            CountLimits.requireAtMost("--frames", frames, CountLimits.MAX_GIF_FRAMES,
+                    "each frame is a decoded grid; that many play for hours");
             return EvolutionFrames.Selection.frames(frames, logSpaced);
         }
         return EvolutionFrames.Selection.all();

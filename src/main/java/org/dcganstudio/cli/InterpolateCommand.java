@@ -88,6 +88,7 @@ final class InterpolateCommand implements Callable<Integer> {
         AnimatedGif.Settings gif = new AnimatedGif.Settings(GifCommand.checkDelay(delayMs), 0, dither);
         Interpolation interpolation = Interpolation.parse(mode);
         ModelConfig config = ckpt.config().model();
+        CountLimits.requireImagesFit("--frames", frames, config);
         List<float[]> anchors = new ArrayList<>();
         anchors.add(LatentFiles.readOne(from, config.nz()));
         for (Path v : via) {

@@ -74,16 +74,19 @@ final class SampleCommand implements Callable<Integer> {
             throw new IllegalArgumentException("the checkpoint's model is " + config + "; drop the model options or "
                     + "make them match");
         }
+        int n = count == null ? 64 : count;
+        if (n < 1) {
+            throw new IllegalArgumentException("--count must be at least 1, got " + n);
+        }
+        // Before the model is loaded: the count alone decides, and loading costs seconds.
+        CountLimits.requireImagesFit("--count", n, config);
         try (LoadedGenerator g = ckpt != null ? run.load(ckpt)
                 : LoadedGenerator.load(GeneratorLoading.pyTorchWeights(config, weights), run.device())) {
             List<float[]> z;
             if (latents != null) {
                 z = LatentFiles.read(latents, config.nz());
+                CountLimits.requireImagesFit(latents + " holds " + z.size() + " latents; --latents", z.size(), config);
             } else {
-                int n = count == null ? 64 : count;
-                if (n < 1) {
-                    throw new IllegalArgumentException("--count must be at least 1, got " + n);
-                }
                 float[] values = new float[n * config.nz()];
                 config.zPrior().fill(Rng.derive(seed, SAMPLE_STREAM, 0), values);
                 z = new java.util.ArrayList<>(n);

@@ -295,6 +295,22 @@ class LatentCliTest {
         assertFalse(Files.exists(out), "nothing written on error");
     }
 
+    @Test
+    void countsAboveTheirLimitsAreOneErrorLineNamingTheLimit() throws Exception {
+        String ckpt = model.toString();
+        Path out = tmp.resolve("out.npy");
+        Path one = latents(tmp.resolve("one.npy"), new Shape(1, NZ), vector(4));
+        Outcome sample = run("sample", "--checkpoint", ckpt, "--count", "2000000", "--npy-out", out.toString());
+        assertUserError(sample, "--count 2000000 is above the limit of 87381 (the 32×32×3 images are held in memory");
+        assertUserError(run("interpolate", "--checkpoint", ckpt, "--from", one.toString(), "--to", one.toString(),
+                "--frames", "2000000", "--npy-out", out.toString()), "--frames 2000000 is above the limit of 87381");
+        assertUserError(run("directions", "--checkpoint", ckpt, "--count", "2", "--samples", "2000000", "--npy-out",
+                out.toString()), "--samples 2000000 is above the limit of " + CountLimits.MAX_DIRECTION_SAMPLES);
+        assertUserError(run("gif", ckpt, "--frames", "2000000", "--out", tmp.resolve("e.gif").toString()),
+                "--frames 2000000 is above the limit of " + CountLimits.MAX_GIF_FRAMES);
+        assertFalse(Files.exists(out), "nothing written on error");
+    }
+
     private static void assertUserError(Outcome o, String mentions) {
         assertEquals(Main.USER_ERROR, o.code(), o.out() + o.err());
         assertTrue(o.err().startsWith("error: "), o.err());

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.dcganstudio.core.io.AtomicFiles;
+import org.dcganstudio.core.io.JsonNumbers;
 import org.dcganstudio.core.latent.Interpolation;
 import org.dcganstudio.core.latent.Vectors;
 
@@ -28,6 +29,16 @@ record Exploration(String modelOrigin, long modelStep, int nz, float[] base, dou
 
     static final String FORMAT = "dcgan-studio-exploration";
     static final int VERSION = 1;
+
+    /** The Explore view's frames spinner offers 2 to 64; a saved file holds what it offered. */
+    static final int MIN_FRAMES = 2;
+    static final int MAX_FRAMES = 64;
+
+    /**
+     * 16 MiB: a file holds a few latents and slider values, kilobytes even at nz 4096 with many
+     * anchors; the whole file is parsed in memory, on the FX thread when opened from the view.
+     */
+    static final long MAX_FILE_BYTES = 16L << 20;
 
     void write(Path file) throws IOException {
         JsonObject o = new JsonObject();
@@ -61,6 +72,11 @@ record Exploration(String modelOrigin, long modelStep, int nz, float[] base, dou
     }
 
     static Exploration read(Path file, int nz) throws IOException {
+        long size = Files.size(file);
+        if (size > MAX_FILE_BYTES) {
+            throw new IOException(file + ": " + size + " bytes is above the limit of " + MAX_FILE_BYTES
+                    + " for an exploration file");
+        }
         JsonObject o;
         try {
             o = JsonParser.parseString(Files.readString(file)).getAsJsonObject();
@@ -78,12 +94,24 @@ record Exploration(String modelOrigin, long modelStep, int nz, float[] base, dou
                 anchors.add(floats(a.get(i).getAsJsonArray(), file, "anchors[" + i + "]", nz));
             }
             JsonObject m = o.getAsJsonObject("model");
-            return new Exploration(m.get("origin").getAsString(), m.get("step").getAsLong(), nz, base,
+            long step = whole(m, "step", file, 0, Long.MAX_VALUE);
+            int frames = (int) whole(o, "frames", file, MIN_FRAMES, MAX_FRAMES);
+            return new Exploration(m.get("origin").getAsString(), step, nz, base,
                     doubles(o.getAsJsonArray("direction_values")), doubles(o.getAsJsonArray("raw_offsets")), anchors,
-                    Interpolation.parse(o.get("mode").getAsString()), o.get("frames").getAsInt(),
-                    o.get("path_position").getAsDouble());
+                    Interpolation.parse(o.get("mode").getAsString()), frames, o.get("path_position").getAsDouble());
         } catch (NullPointerException | ClassCastException | IllegalStateException | NumberFormatException e) {
             throw new IOException(file + ": a field is missing or of the wrong type (" + e.getMessage() + ")");
+        }
+    }
+
+    private static long whole(JsonObject o, String key, Path file, long min, long max) throws IOException {
+        if (!o.has(key)) {
+            throw new IOException(file + ": '" + key + "' is missing");
+        }
+        try {
+            return JsonNumbers.whole(o.get(key), min, max);
+        } catch (NumberFormatException e) {
+            throw new IOException(file + ": '" + key + "': " + e.getMessage());
         }
     }
 

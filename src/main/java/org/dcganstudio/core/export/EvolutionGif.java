@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.NavigableMap;
 import java.util.concurrent.CancellationException;
-import javax.imageio.ImageIO;
+import org.dcganstudio.core.data.folder.ImageDecoding;
 import org.dcganstudio.core.io.RunDirectory;
 
 /**
@@ -261,15 +261,7 @@ public final class EvolutionGif {
 
         private int[] compose(int index) throws IOException {
             Path file = files.get(index);
-            BufferedImage grid;
-            try {
-                grid = ImageIO.read(file.toFile());
-            } catch (IOException e) {
-                throw new IOException(file + " is not a readable PNG: " + e.getMessage(), e);
-            }
-            if (grid == null) {
-                throw new IOException(file + " is not a readable PNG");
-            }
+            BufferedImage grid = ImageDecoding.readGrid(file);
             int w = grid.getWidth();
             int h = grid.getHeight();
             if (index == 0) {

@@ -1,7 +1,6 @@
 package org.dcganstudio.core.interop;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
@@ -12,44 +11,29 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.dcganstudio.core.io.AtomicFiles;
-import org.dcganstudio.core.io.UserFiles;
 
 /**
  * NumPy {@code .npy} files of float32 arrays, the currency for latents and images between the studio
- * and Python. Reading goes through DJL's {@code NDList.decode}; DJL's {@code .npy} writer is not
- * public, so writing is done here (format version 1.0, little-endian {@code <f4}, C order).
+ * and Python. Both directions are done here: DJL's decoder allocates whatever the header declares
+ * and reads big-endian data as little-endian, and its writer is not public. Files are written as
+ * format version 1.0, little-endian {@code <f4}, C order.
  */
 public final class NpyFiles {
 
     private NpyFiles() {}
 
     /**
-     * Reads a float array; float64 and float16 are converted to float32.
+     * Reads a float array; {@code <f4}, {@code >f4}, {@code <f8} and {@code >f8} are accepted, float64
+     * converted to float32. The header and the shape are checked against the file's length before
+     * anything of their size is allocated.
      *
-     * @throws IOException naming the file when it is missing, not {@code .npy} or not floating point
+     * @throws IOException naming the file, the field and the value when it is missing, not {@code .npy},
+     *     of another dtype or order, or shorter or longer than its shape says
      */
     public static NDArray read(Path file, NDManager manager) throws IOException {
-        byte[] bytes = UserFiles.readAll(file);
-        if (bytes.length < 10 || bytes[0] != (byte) 0x93 || bytes[1] != 'N' || bytes[2] != 'U' || bytes[3] != 'M') {
-            throw new IOException(file + ": not a .npy file (no \\x93NUMPY magic)");
-        }
-        NDArray array;
-        try {
-            array = NDList.decode(manager, bytes).singletonOrThrow();
-        } catch (RuntimeException e) {
-            throw new IOException(file + ": unreadable .npy (" + e.getMessage() + ")");
-        }
-        DataType type = array.getDataType();
-        if (type == DataType.FLOAT32) {
-            return array;
-        }
-        if (type.isFloating()) {
-            NDArray converted = array.toType(DataType.FLOAT32, false);
-            array.close();
-            return converted;
-        }
-        array.close();
-        throw new IOException(file + ": expected a float32 array, got " + type);
+        NpyHeader header = NpyHeader.read(file);
+        float[] values = NpyHeader.readValues(file, header);
+        return manager.create(values, new Shape(header.shape()));
     }
 
     /** Writes a float32 array as {@code .npy}, atomically. */

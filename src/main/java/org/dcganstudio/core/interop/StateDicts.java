@@ -7,6 +7,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -58,6 +59,17 @@ public final class StateDicts {
 
     /** Loads a state dict file into a network, strictly. */
     public static void load(DcganNetwork net, Path file) throws IOException {
+        long values = 0;
+        for (StateEntry e : net.stateEntries()) {
+            values += e.isCounter() ? 1 : e.array().size();
+        }
+        // float64, the widest dtype PyTorch saves, bounds what a file for this network can hold.
+        long limit = 8 + SafetensorsHeader.MAX_HEADER + Double.BYTES * values;
+        long size = Files.isRegularFile(file) ? Files.size(file) : 0;
+        if (size > limit) {
+            throw new IOException(file + ": " + size + " bytes is above the limit of " + limit
+                    + " for this model's state dict (its values as float64 and the largest header)");
+        }
         byte[] bytes = UserFiles.readAll(file);
         load(net, bytes, file.toString());
     }
@@ -116,6 +128,7 @@ public final class StateDicts {
         if (bytes.length < 9 || bytes[8] != '{') {
             throw new IOException(source + ": not a safetensors file (no JSON header after the length prefix)");
         }
+        SafetensorsHeader.check(bytes, source);
         NDList list;
         try {
             list = NDList.decode(manager, bytes);

@@ -29,6 +29,38 @@ public record ModelConfig(int imageSize, int channels, int nz, int ngf, int ndf,
         if (zPrior == null) {
             throw new IllegalArgumentException("z prior must be normal or uniform, got null");
         }
+        long weights = convolutionWeights(imageSize, channels, nz, ngf, ndf);
+        if (weights > MAX_WEIGHTS) {
+            throw new IllegalArgumentException("a model of " + imageSize + "×" + imageSize + "×" + channels + ", nz "
+                    + nz + ", ngf " + ngf + ", ndf " + ndf + " has " + weights + " convolution weights, above the "
+                    + "limit of " + MAX_WEIGHTS + " (lower ngf or ndf)");
+        }
+    }
+
+    /**
+     * 2^30 weights in G and D together: 4 GiB of float32, 16 GiB with gradients and Adam's two
+     * moments, about what a 24 GB GPU holds with room for activations; 170 times the reference
+     * (6.3 M). Checked before a config read from a file allocates anything: ngf 4096 at 64×64 is
+     * 11.3 G weights, 45 GB.
+     */
+    public static final long MAX_WEIGHTS = 1L << 30;
+
+    /** Convolution weights of G and D (biases and batch-norm add under 1 %). */
+    private static long convolutionWeights(int imageSize, int channels, int nz, int ngf, int ndf) {
+        int base = imageSize == 28 ? 7 : 4;
+        int layers = Integer.numberOfTrailingZeros(imageSize / base);
+        long kernel = 16;
+        long total = 0;
+        long gIn = nz;
+        long dIn = channels;
+        for (int i = 0; i < layers; i++) {
+            long gOut = (long) ngf * Math.min(1 << (layers - 1 - i), 8);
+            long dOut = (long) ndf * Math.min(1 << i, 8);
+            total += gIn * gOut * (i == 0 ? (long) base * base : kernel) + dIn * dOut * kernel;
+            gIn = gOut;
+            dIn = dOut;
+        }
+        return total + gIn * channels * kernel + dIn * base * base;
     }
 
     private static void requirePositive(String name, int value) {

@@ -3,7 +3,7 @@ package org.dcganstudio.core.session;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
-import javax.imageio.ImageIO;
+import org.dcganstudio.core.data.folder.ImageDecoding;
 import org.dcganstudio.core.export.ImageGrid;
 import org.dcganstudio.core.io.RunDirectory;
 
@@ -36,10 +36,7 @@ public record SampleGrid(long step, int width, int height, int[] argb, int colum
      */
     public static SampleGrid read(Path runDir, long step, int tile) throws IOException {
         Path file = new RunDirectory(runDir).grid(step);
-        BufferedImage img = ImageIO.read(file.toFile());
-        if (img == null) {
-            throw new IOException(file + " is not a readable PNG");
-        }
+        BufferedImage img = ImageDecoding.readGrid(file);
         int w = img.getWidth();
         int h = img.getHeight();
         int columns = Math.max(1, (w - ImageGrid.PADDING) / (tile + ImageGrid.PADDING));

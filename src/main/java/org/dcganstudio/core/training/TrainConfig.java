@@ -1,5 +1,6 @@
 package org.dcganstudio.core.training;
 
+import org.dcganstudio.core.io.JsonFields;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
 import org.dcganstudio.core.model.LatentPrior;

@@ -41,4 +41,15 @@ class ModelConfigTest {
         }
         return largest;
     }
+
+    @org.junit.jupiter.api.Test
+    void theReferenceIsFarBelowTheWeightLimitAndHugeFeatureMapsAreRefusedBeforeAllocation() {
+        new ModelConfig(256, 3, 512, 256, 256, LatentPrior.NORMAL);
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new ModelConfig(64, 3, 100, 4096, 64, LatentPrior.NORMAL));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().startsWith("a model of 64×64×3, nz 100, ngf 4096, "
+                + "ndf 64 has "), e.getMessage());
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().endsWith("convolution weights, above the limit of "
+                + ModelConfig.MAX_WEIGHTS + " (lower ngf or ndf)"), e.getMessage());
+    }
 }

@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Optional;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
+import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.stream.FileImageInputStream;
 import javax.imageio.stream.ImageInputStream;
 import org.dcganstudio.core.data.DataException;
@@ -25,7 +26,15 @@ import org.dcganstudio.core.data.Raster;
  * ImageIO behind the folder readers: header checks, guarded decoding, and conversion of any
  * decoded image to an 8-bit {@link Raster}.
  */
-final class ImageDecoding {
+public final class ImageDecoding {
+
+    /**
+     * 200 MB decoded: a 50-megapixel 8-bit RGBA image, the largest the pixel limit lets through at
+     * 8 bits. 16-bit samples decode to twice the bytes from a file no larger (a 394 KB 16-bit PNG
+     * ended a training run at -Xmx512m), so they are bounded by what they decode to, not by
+     * their pixels alone.
+     */
+    static final long MAX_DECODED_BYTES = 200L << 20;
 
     private ImageDecoding() {}
 
@@ -44,7 +53,7 @@ final class ImageDecoding {
             }
             try {
                 reader.setInput(in, true, true);
-                return oversize(reader.getWidth(0), reader.getHeight(0), maxPixels);
+                return oversize(reader, maxPixels);
             } finally {
                 reader.dispose();
             }
@@ -60,7 +69,7 @@ final class ImageDecoding {
      * @throws DataException naming the file when it is not an image, is over the pixel limit, is
      *     cut short or fails to decode
      */
-    static BufferedImage decode(Path file, long maxPixels) {
+    public static BufferedImage decode(Path file, long maxPixels) {
         try (ImageInputStream in = new FileImageInputStream(file.toFile())) {
             ImageReader reader = reader(in);
             if (reader == null) {
@@ -69,7 +78,7 @@ final class ImageDecoding {
             try {
                 reader.setInput(in, true, true);
                 // Checked again because the file may have been replaced since the scan.
-                Optional<String> oversize = oversize(reader.getWidth(0), reader.getHeight(0), maxPixels);
+                Optional<String> oversize = oversize(reader, maxPixels);
                 if (oversize.isPresent()) {
                     throw new DataException(file + " is refused: " + oversize.get());
                 }
@@ -96,6 +105,20 @@ final class ImageDecoding {
     }
 
     /**
+     * A sample grid of a run ({@code samples/step-N.png}), its size checked from the PNG header
+     * before decoding: a small file may declare dimensions that decode to gigabytes.
+     *
+     * @throws IOException naming the file when it is unreadable or over the limits
+     */
+    public static BufferedImage readGrid(Path file) throws IOException {
+        try {
+            return decode(file, ScanOptions.DEFAULT_MAX_PIXELS);
+        } catch (DataException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+    }
+
+    /**
      * Converts a decoded image to 8-bit samples: grey images (a grey colour space, or a palette
      * of greys only) to 1 channel, all others to RGB. Alpha is composited over white, the
      * background most transparent artwork is drawn for; 16-bit and sub-byte samples are rescaled
@@ -118,13 +141,39 @@ final class ImageDecoding {
         return readers.hasNext() ? readers.next() : null;
     }
 
-    private static Optional<String> oversize(int width, int height, long maxPixels) {
+    /** Decided from the header alone: dimensions and sample sizes, before a pixel is decoded. */
+    private static Optional<String> oversize(ImageReader reader, long maxPixels) throws IOException {
+        int width = reader.getWidth(0);
+        int height = reader.getHeight(0);
         long pixels = (long) width * height;
-        if (pixels <= maxPixels) {
-            return Optional.empty();
+        if (pixels > maxPixels) {
+            return Optional.of(width + "×" + height + " = " + pixels(pixels, false) + ", over the "
+                    + pixels(maxPixels, true) + " limit");
         }
-        return Optional.of(width + "×" + height + " = " + pixels(pixels, false) + ", over the "
-                + pixels(maxPixels, true) + " limit");
+        int bits = bitsPerPixel(reader);
+        long bytes = (pixels * bits + 7) / 8;
+        if (bytes > MAX_DECODED_BYTES) {
+            return Optional.of(width + "×" + height + " at " + bits + " bits per pixel decodes to " + bytes
+                    + " bytes, over the limit of " + MAX_DECODED_BYTES);
+        }
+        return Optional.empty();
+    }
+
+    /** The decoded image's bits per pixel: its raw type when the plugin knows it, else its first offered type. */
+    private static int bitsPerPixel(ImageReader reader) throws IOException {
+        ImageTypeSpecifier type = reader.getRawImageType(0);
+        if (type == null) {
+            Iterator<ImageTypeSpecifier> types = reader.getImageTypes(0);
+            type = types.hasNext() ? types.next() : null;
+        }
+        if (type == null) {
+            return Integer.SIZE;
+        }
+        int bits = 0;
+        for (int size : type.getSampleModel().getSampleSize()) {
+            bits += size;
+        }
+        return bits;
     }
 
     /**

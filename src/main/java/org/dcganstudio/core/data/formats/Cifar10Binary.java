@@ -48,8 +48,17 @@ public final class Cifar10Binary implements RasterSource {
     private static final String TEST_BATCH = "test_batch.bin";
     private static final String META = "batches.meta.txt";
     private static final String ARCHIVE_FOLDER = "cifar-10-batches-bin";
-    /** The batches are joined in one array, so neither they nor any one of them can be larger. */
-    private static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
+    /**
+     * 100 000 records, 307 MB: ten times a published batch (10 000 records, 30.7 MB). An archive
+     * entry's size comes from its tar header, which a damaged or hostile archive sets at will, so
+     * each batch is refused above this before it is read.
+     */
+    static final long MAX_BATCH_BYTES = 100_000L * RECORD;
+    /**
+     * 1 GiB of records joined in one array: the five training batches are 154 MB, and CIFAR-style
+     * sets of this layout stay far below.
+     */
+    static final long MAX_TOTAL_BYTES = 1L << 30;
     /**
      * The published class list is ten short names, one a line; an archive entry of that name this
      * much larger is not one, and is refused before it is read into memory.
@@ -181,6 +190,7 @@ public final class Cifar10Binary implements RasterSource {
         Map<String, byte[]> found = new HashMap<>();
         Map<String, String> sources = new HashMap<>();
         List<String> classNames = DEFAULT_CLASSES;
+        long kept = 0;
         try (InputStream file = new BufferedInputStream(Files.newInputStream(archive), BUFFER);
                 InputStream in = gzip ? new BufferedInputStream(new GZIPInputStream(file, BUFFER), BUFFER) : file) {
             TarReader tar = new TarReader(in, archive);
@@ -188,8 +198,11 @@ public final class Cifar10Binary implements RasterSource {
                 String base = entry.name().substring(entry.name().lastIndexOf('/') + 1);
                 String source = archive + ": " + entry.name();
                 if (entry.isFile() && wanted.contains(base) && !found.containsKey(base)) {
-                    checkRecords(source, entry.size());
-                    found.put(base, tar.content(MAX_ARRAY, "a CIFAR-10 batch"));
+                    kept += checkRecords(source, entry.size());
+                    if (kept > MAX_TOTAL_BYTES) {
+                        throw tooLarge(archive.toString(), kept);
+                    }
+                    found.put(base, tar.content(MAX_BATCH_BYTES, "a CIFAR-10 batch"));
                     sources.put(base, source);
                 } else if (entry.isFile() && base.equals(META)) {
                     String text = new String(tar.content(MAX_META, "a CIFAR-10 class list"), StandardCharsets.UTF_8);
@@ -228,11 +241,15 @@ public final class Cifar10Binary implements RasterSource {
         if (bytes == 0) {
             throw new DataException(where + " holds no CIFAR-10 images");
         }
-        if (bytes > MAX_ARRAY) {
-            throw new DataException(where + " holds " + bytes / RECORD
-                    + " CIFAR-10 images, more than 2 GB, too large to hold in memory");
+        if (bytes > MAX_TOTAL_BYTES) {
+            throw tooLarge(where, bytes);
         }
         return new byte[(int) bytes];
+    }
+
+    private static DataException tooLarge(String where, long bytes) {
+        return new DataException(where + " holds " + bytes / RECORD + " CIFAR-10 images, " + bytes
+                + " bytes, above the limit of " + MAX_TOTAL_BYTES);
     }
 
     private static void checkLabels(byte[] records, int offset, int length, String source) {

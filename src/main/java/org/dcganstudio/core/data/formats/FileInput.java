@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 import org.dcganstudio.core.data.DataException;
@@ -14,6 +15,9 @@ import org.dcganstudio.core.data.DataException;
 final class FileInput {
 
     private static final int BUFFER = 1 << 16;
+
+    /** First allocation of {@link #readDeclared}, doubled as the content proves to be there. */
+    private static final int STEP = 1 << 24;
 
     private FileInput() {}
 
@@ -68,6 +72,38 @@ final class FileInput {
             throw truncated(file, offset + got, offset + n);
         }
         return bytes;
+    }
+
+    /**
+     * The next {@code n} bytes, read in steps so that a header declaring more than the content
+     * holds fails once the content ends, not with an allocation of its declared size first: a gzip
+     * stream's length is not known until it has been read.
+     */
+    static byte[] readDeclared(InputStream in, Path file, long offset, int n) throws IOException {
+        byte[] bytes = new byte[Math.min(n, STEP)];
+        int got = 0;
+        while (got < n) {
+            if (got == bytes.length) {
+                bytes = Arrays.copyOf(bytes, (int) Math.min(n, 2L * bytes.length));
+            }
+            int r = in.read(bytes, got, bytes.length - got);
+            if (r < 0) {
+                throw truncated(file, offset + got, offset + n);
+            }
+            got += r;
+        }
+        return bytes;
+    }
+
+    /**
+     * Reads on to the end of the content: a gzip stream's CRC and length are checked only when its
+     * end is read, and a damaged one must be refused, not taken for pixels.
+     */
+    static void requireEnd(InputStream in, Path file, long declared) throws IOException {
+        // One byte decides: counting the rest would inflate whatever a damaged stream goes on to hold.
+        if (in.read() >= 0) {
+            throw new DataException(file + " holds more than the " + declared + " bytes its header declares");
+        }
     }
 
     static DataException truncated(Path file, long got, long expected) {

@@ -31,8 +31,11 @@ public final class IdxImages implements RasterSource {
     private static final int IMAGES_HEADER = 16;
     private static final int LABELS_HEADER = 8;
 
-    /** Some VMs refuse arrays of exactly {@code Integer.MAX_VALUE}. */
-    private static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
+    /**
+     * 1 GiB of pixels: EMNIST ByClass, the largest idx set in circulation, holds 547 MB; a header
+     * declaring more is damage, and a gzipped file's real length is only known once read.
+     */
+    static final long MAX_PIXEL_BYTES = 1L << 30;
 
     private static final List<String> FASHION_CLASSES = List.of("T-shirt/top", "Trouser", "Pullover", "Dress",
             "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot");
@@ -140,12 +143,13 @@ public final class IdxImages implements RasterSource {
                         + cols);
             }
             long bytes = (long) count * rows * cols;
-            if (bytes > MAX_ARRAY) {
+            if (bytes > MAX_PIXEL_BYTES) {
                 throw new DataException(imagesFile + " declares " + count + " images of " + rows + "×" + cols
-                        + ", more than 2 GB, too large to hold in memory");
+                        + " pixels, " + bytes + " bytes, above the limit of " + MAX_PIXEL_BYTES);
             }
             FileInput.requireLength(imagesFile, IMAGES_HEADER + bytes);
-            pixels = FileInput.readFully(in, imagesFile, IMAGES_HEADER, (int) bytes);
+            pixels = FileInput.readDeclared(in, imagesFile, IMAGES_HEADER, (int) bytes);
+            FileInput.requireEnd(in, imagesFile, IMAGES_HEADER + bytes);
         } catch (IOException e) {
             throw FileInput.failure(imagesFile, e);
         }
@@ -165,7 +169,8 @@ public final class IdxImages implements RasterSource {
                         + imageCount + " images");
             }
             FileInput.requireLength(labelsFile, LABELS_HEADER + (long) count);
-            labels = FileInput.readFully(in, labelsFile, LABELS_HEADER, count);
+            labels = FileInput.readDeclared(in, labelsFile, LABELS_HEADER, count);
+            FileInput.requireEnd(in, labelsFile, LABELS_HEADER + (long) count);
         } catch (IOException e) {
             throw FileInput.failure(labelsFile, e);
         }

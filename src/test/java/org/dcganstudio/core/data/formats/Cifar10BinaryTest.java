@@ -170,6 +170,46 @@ class Cifar10BinaryTest {
     }
 
     @Test
+    void aBatchSizeAboveTheLimitInATarHeaderIsRefusedBeforeItIsRead() throws IOException {
+        byte[] tar = archive(true).tar();
+        int header = -1;
+        for (int at = 0; at < tar.length && header < 0; at += 512) {
+            if (new String(tar, at, 100, java.nio.charset.StandardCharsets.US_ASCII).contains("data_batch_1.bin")) {
+                header = at;
+            }
+        }
+        long declared = (Cifar10Binary.MAX_BATCH_BYTES / Cifar10Binary.RECORD + 1) * Cifar10Binary.RECORD;
+        byte[] size = String.format("%011o\0", declared).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        System.arraycopy(size, 0, tar, header + 124, 12);
+        Arrays.fill(tar, header + 148, header + 156, (byte) ' ');
+        int sum = 0;
+        for (int i = 0; i < 512; i++) {
+            sum += tar[header + i] & 0xFF;
+        }
+        byte[] checksum = String.format("%06o\0 ", sum).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        System.arraycopy(checksum, 0, tar, header + 148, 8);
+        Path archive = Files.write(dir.resolve("cifar-10-binary.tar"), tar);
+        DataException e = assertThrows(DataException.class, () -> Cifar10Binary.open(archive, Split.TRAIN));
+        assertTrue(e.getMessage().startsWith(archive + ": "), e.getMessage());
+        assertTrue(e.getMessage().endsWith("data_batch_1.bin is " + declared + " bytes, more than a CIFAR-10 batch can be ("
+                + Cifar10Binary.MAX_BATCH_BYTES + " bytes)"), e.getMessage());
+    }
+
+    @Test
+    void batchesAboveTheTotalLimitAreRefusedBeforeTheyAreRead() throws IOException {
+        long each = 70_000L * Cifar10Binary.RECORD;
+        for (int b = 1; b <= 5; b++) {
+            try (java.io.RandomAccessFile sparse = new java.io.RandomAccessFile(
+                    dir.resolve("data_batch_" + b + ".bin").toFile(), "rw")) {
+                sparse.setLength(each);
+            }
+        }
+        DataException e = assertThrows(DataException.class, () -> Cifar10Binary.open(dir, Split.TRAIN));
+        assertTrue(e.getMessage().endsWith(" holds 350000 CIFAR-10 images, " + 5 * each + " bytes, above the limit of "
+                + Cifar10Binary.MAX_TOTAL_BYTES), e.getMessage());
+    }
+
+    @Test
     void corruptArchiveNamesTheArchive() throws IOException {
         byte[] tar = archive(true).tar();
         tar[124 + 5] ^= 1;

@@ -177,6 +177,46 @@ class IdxImagesTest {
     }
 
     @Test
+    void gzippedHeaderDeclaringOneHugeImageIsRefusedBeforeAllocation() throws IOException {
+        Path images = dir.resolve("train-images-idx3-ubyte.gz");
+        ByteBuffer header = ByteBuffer.allocate(16).putInt(IdxImages.IMAGES_MAGIC).putInt(1).putInt(40000)
+                .putInt(40000);
+        gzip(images, header.array());
+        DataException e = assertThrows(DataException.class, () -> IdxImages.open(images));
+        assertEquals(images + " declares 1 images of 40000×40000 pixels, 1600000000 bytes, above the limit of "
+                + IdxImages.MAX_PIXEL_BYTES, e.getMessage());
+    }
+
+    @Test
+    void gzippedHeaderDeclaringMoreThanTheStreamHoldsEndsWithTheStream() throws IOException {
+        Path images = dir.resolve("train-images-idx3-ubyte.gz");
+        ByteBuffer header = ByteBuffer.allocate(16 + 100).putInt(IdxImages.IMAGES_MAGIC).putInt(1000).putInt(1000)
+                .putInt(1000);
+        gzip(images, header.array());
+        DataException e = assertThrows(DataException.class, () -> IdxImages.open(images));
+        assertEquals(images + " ends after 116 of 1000000016 bytes", e.getMessage());
+    }
+
+    @Test
+    void gzippedIdxWithAWrongCrcIsRefused() throws IOException {
+        Path images = writeImages(dir.resolve("train-images-idx3-ubyte.gz"), COUNT, true);
+        byte[] zipped = Files.readAllBytes(images);
+        zipped[zipped.length - 8] ^= 0x55;
+        Files.write(images, zipped);
+        DataException e = assertThrows(DataException.class, () -> IdxImages.open(images));
+        assertEquals(images + " is damaged or truncated (Corrupt GZIP trailer)", e.getMessage());
+    }
+
+    @Test
+    void bytesAfterTheDeclaredImagesAreRefused() throws IOException {
+        Path images = dir.resolve("train-images-idx3-ubyte");
+        byte[] content = idx3(COUNT);
+        Files.write(images, Arrays.copyOf(content, content.length + 3));
+        DataException e = assertThrows(DataException.class, () -> IdxImages.open(images));
+        assertEquals(images + " holds more than the " + content.length + " bytes its header declares", e.getMessage());
+    }
+
+    @Test
     void wrongMagicNamesTheFileAndBothNumbers() throws IOException {
         Path labels = writeLabels(dir.resolve("train-labels-idx1-ubyte"), new int[] {1, 2}, false);
         DataException e = assertThrows(DataException.class, () -> IdxImages.open(labels));

@@ -1,4 +1,4 @@
-package org.dcganstudio.core.training;
+package org.dcganstudio.core.io;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -11,7 +11,7 @@ import java.math.BigDecimal;
  * field is exactly of its type and range, or an {@link IllegalArgumentException} names the field
  * and shows its value.
  */
-final class JsonFields {
+public final class JsonFields {
 
     /** Values are shown up to this many characters, so a huge one cannot flood a message. */
     private static final int SHOWN = 60;
@@ -19,7 +19,7 @@ final class JsonFields {
     private JsonFields() {}
 
     /** Parses a JSON object. */
-    static JsonObject object(String json) {
+    public static JsonObject object(String json) {
         JsonElement e;
         try {
             e = JsonParser.parseString(json);
@@ -33,26 +33,21 @@ final class JsonFields {
     }
 
     /** A whole number in {@code [min, max]}. */
-    static long whole(JsonObject o, String key, long min, long max) {
-        BigDecimal v = number(o, key, "a whole number in [" + min + ", " + max + "]");
+    public static long whole(JsonObject o, String key, long min, long max) {
         try {
-            long n = v.longValueExact();
-            if (n >= min && n <= max) {
-                return n;
-            }
-        } catch (ArithmeticException outOfLong) {
-            // falls through to the message below
+            return JsonNumbers.whole(field(o, key), min, max);
+        } catch (NumberFormatException e) {
+            throw bad(o, key, "a whole number in [" + min + ", " + max + "]");
         }
-        throw bad(o, key, "a whole number in [" + min + ", " + max + "]");
     }
 
     /** A whole number in {@code [min, max]} that fits an int. */
-    static int integer(JsonObject o, String key, int min, int max) {
+    public static int integer(JsonObject o, String key, int min, int max) {
         return (int) whole(o, key, min, max);
     }
 
     /** A finite number that float32 holds without overflowing. */
-    static float float32(JsonObject o, String key) {
+    public static float float32(JsonObject o, String key) {
         float f = number(o, key, "a finite number").floatValue();
         if (!Float.isFinite(f)) {
             throw bad(o, key, "a finite number within float range");
@@ -61,7 +56,7 @@ final class JsonFields {
     }
 
     /** A finite number. */
-    static double float64(JsonObject o, String key) {
+    public static double float64(JsonObject o, String key) {
         double d = number(o, key, "a finite number").doubleValue();
         if (!Double.isFinite(d)) {
             throw bad(o, key, "a finite number within double range");
@@ -70,7 +65,7 @@ final class JsonFields {
     }
 
     /** A string. */
-    static String string(JsonObject o, String key) {
+    public static String string(JsonObject o, String key) {
         JsonElement e = field(o, key);
         if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isString()) {
             throw bad(o, key, "a string");
@@ -79,7 +74,7 @@ final class JsonFields {
     }
 
     /** A boolean, or {@code absent} when the field is not there. */
-    static boolean flag(JsonObject o, String key, boolean absent) {
+    public static boolean flag(JsonObject o, String key, boolean absent) {
         if (!o.has(key)) {
             return absent;
         }
