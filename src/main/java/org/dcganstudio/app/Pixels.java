@@ -3,8 +3,7 @@ package org.dcganstudio.app;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
-import javax.imageio.ImageIO;
-import org.dcganstudio.core.io.AtomicFiles;
+import org.dcganstudio.core.export.PngFiles;
 
 /**
  * An image as the views draw it: packed opaque 0xAARRGGBB pixels, row-major. The array is shared
@@ -48,10 +47,6 @@ public record Pixels(int width, int height, int[] argb) {
         Pixels big = scaled(scale);
         BufferedImage out = new BufferedImage(big.width, big.height, BufferedImage.TYPE_INT_RGB);
         out.setRGB(0, 0, big.width, big.height, big.argb, 0, big.width);
-        AtomicFiles.write(file, o -> {
-            if (!ImageIO.write(out, "png", o)) {
-                throw new IOException("no PNG writer available");
-            }
-        });
+        PngFiles.write(file, out);
     }
 }

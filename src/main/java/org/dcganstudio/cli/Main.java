@@ -7,11 +7,14 @@ import org.dcganstudio.core.training.EngineSettings;
 import org.dcganstudio.core.training.TrainingDiverged;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.ScopeType;
 
 /**
  * {@code java -jar dcgan-studio.jar COMMAND ...}: the headless command line. User errors (bad
  * values, missing or malformed files, wrong shapes) print one line and exit 2; only bugs print a
- * stack trace.
+ * stack trace, and {@code --verbose} adds one after the line.
  */
 @Command(
         name = "dcgan-studio",
@@ -27,6 +30,10 @@ public final class Main {
 
     /** Exit code of user errors. */
     public static final int USER_ERROR = 2;
+
+    @Option(names = "--verbose", scope = ScopeType.INHERIT,
+            description = "after an error message, print the stack trace behind it (for a bug report)")
+    boolean verbose;
 
     /** Entry point. */
     public static void main(String[] args) {
@@ -49,11 +56,24 @@ public final class Main {
                     || ex instanceof java.io.UncheckedIOException || ex instanceof IllegalStateException
                     && ex.getCause() instanceof IOException) {
                 commandLine.getErr().println("error: " + ex.getMessage());
+                if (verbose(parseResult)) {
+                    ex.printStackTrace(commandLine.getErr());
+                }
                 return USER_ERROR;
             }
             throw ex;
         });
         return cli.execute(args);
+    }
+
+    // An inherited option is matched on whichever command of the chain it was typed after.
+    private static boolean verbose(ParseResult result) {
+        for (ParseResult r = result; r != null; r = r.subcommand()) {
+            if (r.hasMatchedOption("--verbose")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** DJL must never try to download, and its INFO logs are noise on a console. */

@@ -215,7 +215,14 @@ public final class ImageExport {
             }
             image.setRGB(0, 0, w, h, rgb, 0, w);
         }
-        if (!ImageIO.write(image, "png", file.toFile())) {
+        boolean written;
+        try {
+            written = ImageIO.write(image, "png", file.toFile());
+        } catch (IOException e) {
+            // ImageIO's message ("I/O error writing PNG file!") names no file.
+            throw new IOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+        if (!written) {
             throw new IOException("no PNG writer available for " + file);
         }
     }

@@ -3,8 +3,6 @@ package org.dcganstudio.core.export;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
-import javax.imageio.ImageIO;
-import org.dcganstudio.core.io.AtomicFiles;
 
 /**
  * Lays NCHW images in [-1, 1] out as one picture, as torchvision's {@code make_grid} does for the
@@ -63,11 +61,7 @@ public final class ImageGrid {
     public static void writePng(Path file, float[] images, int count, int channels, int size, int columns)
             throws IOException {
         BufferedImage img = render(images, count, channels, size, columns, 1);
-        AtomicFiles.write(file, out -> {
-            if (!ImageIO.write(img, "png", out)) {
-                throw new IOException("no PNG writer available");
-            }
-        });
+        PngFiles.write(file, img);
     }
 
     /**
