@@ -11,11 +11,18 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
 import javax.imageio.ImageIO;
 import org.dcganstudio.core.data.download.DatasetCache;
 import org.dcganstudio.core.data.download.DatasetCatalog;
 import org.dcganstudio.core.data.download.DownloadListener;
+import org.dcganstudio.core.data.download.RemoteDataset;
+import org.dcganstudio.core.data.download.RemoteFile;
 import org.dcganstudio.core.data.faces.SyntheticFaces;
 import org.dcganstudio.core.data.folder.ImageFolder;
 import org.dcganstudio.core.data.formats.Cifar10Binary;
@@ -107,9 +114,28 @@ class DataSpecTest {
             writeLabels(folder.resolve("train-labels-idx1-ubyte.gz"), 4);
             writeIdx(folder.resolve("t10k-images-idx3-ubyte.gz"), 3, 28);
             writeLabels(folder.resolve("t10k-labels-idx1-ubyte.gz"), 3);
-            assertEquals(3, mnist.open(28, 1, 1, offline).size());
-            assertEquals(4, DataSpec.parse("mnist").open(28, 1, 1, offline).size());
+            // The cache checks each file's size and SHA-256 against the catalog: describe these in one.
+            DataContext written = new DataContext(describing(cache, "mnist"), false, DownloadListener.NONE, w -> { });
+            assertEquals(3, mnist.open(28, 1, 1, written).size());
+            assertEquals(4, DataSpec.parse("mnist").open(28, 1, 1, written).size());
         }
+    }
+
+    private static DatasetCache describing(DatasetCache cache, String name) throws IOException {
+        RemoteDataset d = cache.catalog().get(name);
+        List<RemoteFile> files = new ArrayList<>();
+        for (RemoteFile f : d.files()) {
+            byte[] content = Files.readAllBytes(cache.folder(name).resolve(f.name()));
+            String sha;
+            try {
+                sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+            files.add(new RemoteFile(f.name(), f.urls(), content.length, sha));
+        }
+        return new DatasetCache(cache.root(), new DatasetCatalog(List.of(
+                new RemoteDataset(d.name(), d.title(), files, d.systemFolders(), d.debianPackage()))));
     }
 
     @Test

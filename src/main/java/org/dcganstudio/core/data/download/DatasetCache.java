@@ -11,7 +11,8 @@ import java.util.function.UnaryOperator;
 /**
  * The folder downloads go to, and where a data set's files can be found. A data set lives in
  * {@code <root>/datasets/<name>/}; a file being downloaded is {@code <file>.part} beside it and only
- * gets its own name once complete and verified, so a file under its own name is trusted.
+ * gets its own name once complete and verified. A file under its own name in the cache is checked
+ * again (size and SHA-256) before it counts; one that fails counts as missing.
  */
 public final class DatasetCache {
 
@@ -98,12 +99,14 @@ public final class DatasetCache {
     public Optional<Path> locate(String name) {
         RemoteDataset dataset = catalog.get(name);
         for (Path system : dataset.systemFolders()) {
-            if (complete(dataset, system)) {
+            // A system folder belongs to a package manager, which checks its own files.
+            if (dataset.files().stream().allMatch(f -> Files.isRegularFile(system.resolve(f.name())))) {
                 return Optional.of(system);
             }
         }
         Path folder = folder(name);
-        return complete(dataset, folder) ? Optional.of(folder) : Optional.empty();
+        return dataset.files().stream().allMatch(f -> CachedFiles.intact(f, folder.resolve(f.name())))
+                ? Optional.of(folder) : Optional.empty();
     }
 
     /**
@@ -123,7 +126,7 @@ public final class DatasetCache {
         for (RemoteFile file : dataset.files()) {
             Path path = folder.resolve(file.name());
             Path part = partial(path);
-            if (Files.isRegularFile(path)) {
+            if (present == DatasetStatus.State.SYSTEM ? Files.isRegularFile(path) : CachedFiles.intact(file, path)) {
                 files.add(new DatasetStatus.FileStatus(file, present, path, sizeOf(path)));
             } else if (Files.isRegularFile(part)) {
                 files.add(new DatasetStatus.FileStatus(file, DatasetStatus.State.PARTIAL, part, sizeOf(part)));
@@ -137,10 +140,6 @@ public final class DatasetCache {
     /** The partial download of {@code file}. */
     public static Path partial(Path file) {
         return file.resolveSibling(file.getFileName() + PARTIAL_SUFFIX);
-    }
-
-    private static boolean complete(RemoteDataset dataset, Path folder) {
-        return dataset.files().stream().allMatch(f -> Files.isRegularFile(folder.resolve(f.name())));
     }
 
     static long sizeOf(Path file) {

@@ -3,7 +3,6 @@ package org.dcganstudio.core.data.download;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.RandomAccessFile;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -21,12 +20,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
@@ -113,9 +109,14 @@ public final class Downloader {
             try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                     FileLock lock = exclusive(channel, dataset, folder)) {
                 for (RemoteFile file : dataset.files()) {
-                    if (!Files.isRegularFile(folder.resolve(file.name()))) {
-                        download(dataset, file, folder, listener, cancelled);
+                    Path target = folder.resolve(file.name());
+                    if (CachedFiles.intact(file, target)) {
+                        continue;
                     }
+                    if (Files.exists(target)) {
+                        CachedFiles.setAside(target);
+                    }
+                    download(dataset, file, folder, listener, cancelled);
                 }
             }
         } catch (IOException e) {
@@ -162,6 +163,16 @@ public final class Downloader {
     private void transfer(RemoteFile file, URI url, Path part, DownloadListener listener, BooleanSupplier cancelled)
             throws MirrorFailure {
         long have = DatasetCache.sizeOf(part);
+        if (have > file.size()) {
+            // Longer than the whole file: no resume can make it right.
+            try {
+                Files.delete(part);
+            } catch (IOException e) {
+                throw new DataException("cannot delete " + part + ", longer than the " + file.size()
+                        + " bytes of " + file.name() + ": " + e, e);
+            }
+            have = 0;
+        }
         HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(ANSWER_TIMEOUT);
         if (have > 0) {
             request.header("Range", "bytes=" + have + "-");
@@ -176,6 +187,9 @@ public final class Downloader {
                 listener.progress(file.name(), have, have);
             } else if (status == 200) {
                 long total = response.headers().firstValueAsLong("Content-Length").orElse(file.size());
+                if (total > file.size()) {
+                    throw tooLong(file, "announced " + total + " bytes");
+                }
                 receive(file, body, part, 0, total, listener, cancelled);
             } else if (status == 206 && have > 0) {
                 receive(file, body, part, have, resumedTotal(file, part, have, response), listener, cancelled);
@@ -265,6 +279,11 @@ public final class Downloader {
                     continue;
                 }
                 lastData = now;
+                if (done + n > file.size()) {
+                    out.close();
+                    Files.deleteIfExists(part);
+                    throw tooLong(file, "sent more than that");
+                }
                 out.write(buffer, 0, n);
                 done += n;
                 if (now - nextReport >= 0) {
@@ -278,6 +297,12 @@ public final class Downloader {
         listener.progress(file.name(), done, done);
     }
 
+    // A server sending more than the catalog's size is wrong, and would otherwise fill the disk.
+    private static MirrorFailure tooLong(RemoteFile file, String what) {
+        return new MirrorFailure(file.name() + " is " + file.size() + " bytes (the catalog's size, the limit) but the"
+                + " server " + what + "; the download was deleted", false);
+    }
+
     private static boolean stopping(BooleanSupplier cancelled) {
         return cancelled.getAsBoolean() || Thread.currentThread().isInterrupted();
     }
@@ -285,20 +310,13 @@ public final class Downloader {
     private static void install(RemoteFile file, URI url, Path part, Path target) {
         String actual;
         long size;
-        try (RandomAccessFile in = new RandomAccessFile(part.toFile(), "rw")) {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            byte[] buffer = new byte[BUFFER_SIZE];
-            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                sha.update(buffer, 0, n);
-            }
-            actual = HexFormat.of().formatHex(sha.digest());
-            size = in.length();
+        try (FileChannel channel = FileChannel.open(part, StandardOpenOption.WRITE)) {
+            actual = CachedFiles.sha256(part);
+            size = channel.size();
             // On disk before the rename, so a crash cannot leave a short file under the final name.
-            in.getFD().sync();
+            channel.force(true);
         } catch (IOException e) {
             throw new DataException("cannot read " + part + ": " + e, e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
         if (!actual.equals(file.sha256())) {
             DataException mismatch = new DataException(target + " (" + size + " bytes from " + url

@@ -10,7 +10,7 @@ import java.util.Locale;
  * @param name file name in the cache and in system folders: letters, digits, dots, dashes and
  *     underscores, not starting with a dot
  * @param urls where to get it, tried in order: the primary first, then mirrors (http or https)
- * @param size length in bytes as published; a hint for progress, the digest is the check
+ * @param size length in bytes as published: the limit on a download, and checked with the digest
  * @param sha256 SHA-256 of the file as published, 64 hex digits (kept in lower case)
  */
 public record RemoteFile(String name, List<URI> urls, long size, String sha256) {

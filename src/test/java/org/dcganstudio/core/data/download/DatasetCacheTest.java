@@ -19,10 +19,12 @@ class DatasetCacheTest {
     @TempDir
     Path tmp;
 
-    private final RemoteFile images = new RemoteFile("images.gz", List.of(URI.create("http://host/images.gz")),
-            1000, "11".repeat(32));
-    private final RemoteFile labels = new RemoteFile("labels.gz", List.of(URI.create("http://host/labels.gz")),
-            10, "22".repeat(32));
+    private static final byte[] IMAGES = content(1000, 1);
+    private static final byte[] LABELS = content(10, 2);
+    private static final Map<String, byte[]> CONTENT = Map.of("images.gz", IMAGES, "labels.gz", LABELS);
+
+    private final RemoteFile images = remote("images.gz", IMAGES);
+    private final RemoteFile labels = remote("labels.gz", LABELS);
 
     private DatasetCache cache() {
         RemoteDataset set = new RemoteDataset("digits", "Digits", List.of(images, labels),
@@ -97,11 +99,57 @@ class DatasetCacheTest {
         assertFalse(Files.exists(tmp.resolve("cache")), "looking must not create the cache");
     }
 
+    @Test
+    void aCachedFileOfTheRightSizeButWrongContentCountsAsMissing() throws IOException {
+        DatasetCache cache = cache();
+        Path folder = put(cache.folder("digits"), "images.gz", "labels.gz");
+        byte[] garbage = IMAGES.clone();
+        garbage[500] ^= 1;
+        Files.write(folder.resolve("images.gz"), garbage);
+
+        assertEquals(Optional.empty(), cache.locate("digits"));
+        DatasetStatus status = cache.status("digits");
+        assertEquals(DatasetStatus.State.MISSING, status.files().get(0).state());
+        assertEquals(DatasetStatus.State.CACHED, status.files().get(1).state());
+        assertEquals(1000, status.remainingBytes());
+        assertTrue(Files.exists(folder.resolve("images.gz")), "looking must not move anything");
+    }
+
+    @Test
+    void aCachedFileOfTheWrongSizeCountsAsMissingAndARepairedOneIsFoundAgain() throws IOException {
+        DatasetCache cache = cache();
+        Path folder = put(cache.folder("digits"), "images.gz", "labels.gz");
+        assertEquals(Optional.of(folder), cache.locate("digits"));
+        Files.write(folder.resolve("labels.gz"), new byte[] {1, 2, 3});
+        assertEquals(Optional.empty(), cache.locate("digits"));
+        put(folder, "labels.gz");
+        assertEquals(Optional.of(folder), cache.locate("digits"));
+    }
+
     private static Path put(Path folder, String... names) throws IOException {
         Files.createDirectories(folder);
         for (String name : names) {
-            Files.write(folder.resolve(name), new byte[] {1, 2, 3});
+            Files.write(folder.resolve(name), CONTENT.get(name));
         }
         return folder;
+    }
+
+    private static RemoteFile remote(String name, byte[] content) {
+        return new RemoteFile(name, List.of(URI.create("http://host/" + name)), content.length, sha256(content));
+    }
+
+    static byte[] content(int n, long seed) {
+        byte[] b = new byte[n];
+        new java.util.Random(seed).nextBytes(b);
+        return b;
+    }
+
+    static String sha256(byte[] content) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(content));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

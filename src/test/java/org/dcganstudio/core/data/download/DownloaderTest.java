@@ -16,13 +16,9 @@ import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
@@ -267,6 +263,57 @@ class DownloaderTest {
         assertTrue(server.ranges.isEmpty());
     }
 
+    @Test
+    void garbageUnderAFilesOwnNameIsMovedAsideAndDownloadedAgain() throws IOException {
+        DatasetCache cache = cache(set(file("labels.gz", labels, server.put("labels.gz", labels))));
+        Path folder = Files.createDirectories(cache.folder("digits"));
+        byte[] garbage = labels.clone();
+        garbage[0] ^= 1;
+        Files.write(folder.resolve("labels.gz"), garbage);
+
+        assertEquals(folder, fetch(cache));
+
+        assertContent(folder.resolve("labels.gz"), labels);
+        assertContent(folder.resolve("labels.gz" + CachedFiles.REJECTED_SUFFIX), garbage);
+        assertEquals(List.of(""), server.ranges);
+    }
+
+    @Test
+    void aPartLongerThanTheFileIsDeletedAndTheDownloadStartsAfresh() throws IOException {
+        DatasetCache cache = cache(set(file("labels.gz", labels, server.put("labels.gz", labels))));
+        writePart(cache, "labels.gz", bytes(labels.length + 1, 3));
+
+        Path folder = fetch(cache);
+
+        assertContent(folder.resolve("labels.gz"), labels);
+        assertEquals(List.of(""), server.ranges);
+    }
+
+    @Test
+    void aServerAnnouncingMoreThanTheCatalogsSizeIsRefusedNamingTheUrlAndTheLimit() {
+        URI url = server.put("labels.gz", bytes(labels.length + 1, 2));
+        DatasetCache cache = cache(set(file("labels.gz", labels, url)));
+
+        DataException e = assertThrows(DataException.class, () -> fetch(cache));
+
+        assertTrue(e.getMessage().contains(url + ": labels.gz is " + labels.length + " bytes (the catalog's size,"
+                + " the limit) but the server announced " + (labels.length + 1) + " bytes"), e.getMessage());
+        assertFalse(Files.exists(cache.folder("digits").resolve("labels.gz.part")));
+    }
+
+    @Test
+    void aServerSendingMoreThanTheCatalogsSizeUnannouncedIsCutOffAtTheLimit() {
+        server.chunked = true;
+        URI url = server.put("images.gz", bytes(images.length * 2, 1));
+        DatasetCache cache = cache(set(file("images.gz", images, url)));
+
+        DataException e = assertThrows(DataException.class, () -> fetch(cache));
+
+        assertTrue(e.getMessage().contains(url + ": images.gz is " + images.length + " bytes (the catalog's size,"
+                + " the limit) but the server sent more than that"), e.getMessage());
+        assertFalse(Files.exists(cache.folder("digits").resolve("images.gz.part")));
+    }
+
     private Path fetch(DatasetCache cache) {
         return assertTimeoutPreemptively(LIMIT, () -> new Downloader(cache).fetch("digits", DownloadListener.NONE));
     }
@@ -298,16 +345,10 @@ class DownloaderTest {
     }
 
     private static byte[] bytes(int n, long seed) {
-        byte[] b = new byte[n];
-        new Random(seed).nextBytes(b);
-        return b;
+        return DatasetCacheTest.content(n, seed);
     }
 
     private static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return DatasetCacheTest.sha256(content);
     }
 }

@@ -35,6 +35,8 @@ final class TestServer implements AutoCloseable {
     /** When non-negative, a body stops after this offset until {@link #release} counts down. */
     volatile long stallAt = -1;
     final CountDownLatch release = new CountDownLatch(1);
+    /** When true, whole-file answers are chunked, announcing no length. */
+    volatile boolean chunked;
     /** File name to the byte count after which its connection drops, mid-body. */
     final Map<String, Integer> dropAfter = new ConcurrentHashMap<>();
 
@@ -78,7 +80,7 @@ final class TestServer implements AutoCloseable {
                         "bytes " + start + "-" + (body.length - 1) + "/" + body.length);
                 exchange.sendResponseHeaders(206, body.length - start);
             } else {
-                exchange.sendResponseHeaders(200, body.length);
+                exchange.sendResponseHeaders(200, chunked ? 0 : body.length);
             }
             OutputStream out = exchange.getResponseBody();
             Integer drop = dropAfter.get(name);
