@@ -3,10 +3,16 @@ package org.dcganstudio.core.usecase;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.dcganstudio.core.export.ImageGrid;
 import org.dcganstudio.core.io.RunDirectory;
@@ -22,9 +28,17 @@ import org.dcganstudio.core.training.TrainingRun;
 /**
  * {@code --self-test} of an installed studio: loads the default model, generates an image, trains
  * two steps on the synthetic faces, and says what it did. Everything it writes goes to a temporary
- * folder that it deletes, so an installation can be checked without a display or a trace.
+ * folder that it deletes, so an installation can be checked without a display or a trace. A run
+ * killed before it could delete its folder leaves it behind; the next run removes it.
  */
 public final class SelfTest {
+
+    /** Start of the temporary folders' names; the creating process's id follows. */
+    static final String PREFIX = "dcgan-studio-self-test";
+    // A self-test takes seconds: a folder this old is left over even if a process of its id runs
+    // (ids are reused), and one from before ids were in the name goes by its age alone.
+    static final Duration STALE_AFTER = Duration.ofDays(1);
+    private static final Pattern CREATOR = Pattern.compile(Pattern.quote(PREFIX) + "-(\\d{1,18})-.*");
 
     private SelfTest() {}
 
@@ -39,7 +53,8 @@ public final class SelfTest {
         long start = System.nanoTime();
         Path tmp = null;
         try {
-            tmp = Files.createTempDirectory(tmpBase, "dcgan-studio-self-test");
+            removeStale(tmpBase, out);
+            tmp = Files.createTempDirectory(tmpBase, PREFIX + "-" + ProcessHandle.current().pid() + "-");
             Path model = GeneratorLoading.defaultModel().orElseThrow(() -> new IOException("the default model "
                     + DefaultModel.RELATIVE + " is missing (looked in " + org.dcganstudio.core.io.ShippedAssets
                     .candidates(DefaultModel.RELATIVE) + ")"));
@@ -80,6 +95,28 @@ public final class SelfTest {
             if (tmp != null) {
                 deleteTree(tmp, out);
             }
+        }
+    }
+
+    /** Deletes the self-test folders in {@code tmpBase} whose creator is gone or that are a day old. */
+    static void removeStale(Path tmpBase, PrintStream out) {
+        Instant dayAgo = Instant.now().minus(STALE_AFTER);
+        try (Stream<Path> entries = Files.list(tmpBase)) {
+            for (Path dir : entries.filter(p -> p.getFileName().toString().startsWith(PREFIX)).toList()) {
+                BasicFileAttributes a = Files.readAttributes(dir, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                if (!a.isDirectory()) {
+                    continue;
+                }
+                Matcher m = CREATOR.matcher(dir.getFileName().toString());
+                boolean creatorGone = m.matches() && ProcessHandle.of(Long.parseLong(m.group(1))).isEmpty();
+                if (creatorGone || a.lastModifiedTime().toInstant().isBefore(dayAgo)) {
+                    deleteTree(dir, out);
+                    out.println("removed " + dir + ", left by an earlier self-test");
+                }
+            }
+        } catch (IOException e) {
+            // Leftovers only cost space; the check itself can still run.
+            out.println("could not look for leftovers in " + tmpBase + ": " + e.getMessage());
         }
     }
 

@@ -1,6 +1,7 @@
 package org.dcganstudio.core.usecase;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -8,6 +9,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
 import org.dcganstudio.core.io.ShippedAssets;
@@ -27,6 +31,32 @@ class SelfTestTest {
         try (Stream<Path> left = Files.list(tmpBase)) {
             assertEquals(List.of(), left.toList(), "the temporary folder is deleted");
         }
+    }
+
+    @Test
+    void foldersOfGoneOrDayOldSelfTestsAreRemovedAndNothingElse(@TempDir Path tmpBase) throws Exception {
+        // Process ids stop far below this, so no process has it.
+        Path gone = Files.createDirectory(tmpBase.resolve(SelfTest.PREFIX + "-999999999999-1"));
+        Files.writeString(gone.resolve("generated.png"), "x");
+        Path running = Files.createDirectory(tmpBase.resolve(SelfTest.PREFIX + "-" + ProcessHandle.current().pid()
+                + "-2"));
+        Path oldStyleFresh = Files.createDirectory(tmpBase.resolve(SelfTest.PREFIX + "123"));
+        Path oldStyleOld = Files.createDirectory(tmpBase.resolve(SelfTest.PREFIX + "456"));
+        Path someoneElses = Files.createDirectory(tmpBase.resolve("photos"));
+        Path aFile = Files.writeString(tmpBase.resolve(SelfTest.PREFIX + "-999999999999-3"), "mine");
+        FileTime twoDaysAgo = FileTime.from(Instant.now().minus(Duration.ofDays(2)));
+        for (Path p : List.of(oldStyleOld, someoneElses, aFile)) {
+            Files.setLastModifiedTime(p, twoDaysAgo);
+        }
+        ByteArrayOutputStream text = new ByteArrayOutputStream();
+
+        SelfTest.removeStale(tmpBase, new PrintStream(text, true, StandardCharsets.UTF_8));
+
+        assertFalse(Files.exists(gone));
+        assertFalse(Files.exists(oldStyleOld));
+        assertTrue(Files.isDirectory(running) && Files.isDirectory(oldStyleFresh) && Files.isDirectory(someoneElses));
+        assertEquals("mine", Files.readString(aFile));
+        assertTrue(text.toString(StandardCharsets.UTF_8).contains("removed " + gone), text.toString());
     }
 
     @Test
