@@ -71,7 +71,8 @@ final class DirectionsCommand implements Callable<Integer> {
                 writeSweep(g, config, found);
             }
         }
-        NpyFiles.write(npyOut, found.packed(), new Shape(count, config.nz()));
+        org.dcganstudio.core.export.NamedWrites.to(npyOut,
+                () -> NpyFiles.write(npyOut, found.packed(), new Shape(count, config.nz())));
         JsonObject o = new JsonObject();
         o.addProperty("checkpoint", ckpt.source().toString());
         o.addProperty("count", count);

@@ -2,6 +2,7 @@ package org.dcganstudio.cli;
 
 import java.io.IOException;
 import java.util.List;
+import org.dcganstudio.core.export.NamedWrites;
 import org.dcganstudio.core.training.Checkpoint;
 import org.dcganstudio.core.usecase.GeneratorLoading;
 import org.dcganstudio.core.usecase.LoadedGenerator;
@@ -57,11 +58,12 @@ final class InferenceOptions {
         int c = config.channels();
         int s = config.imageSize();
         if (latentsOut != null) {
-            org.dcganstudio.core.interop.LatentFiles.write(latentsOut, latents);
+            NamedWrites.to(latentsOut, () -> org.dcganstudio.core.interop.LatentFiles.write(latentsOut, latents));
             System.out.println("wrote " + latentsOut + " (" + n + ", " + config.nz() + ", 1, 1)" + note);
         }
         if (npyOut != null) {
-            org.dcganstudio.core.interop.NpyFiles.write(npyOut, images, new ai.djl.ndarray.types.Shape(n, c, s, s));
+            NamedWrites.to(npyOut, () -> org.dcganstudio.core.interop.NpyFiles.write(npyOut, images,
+                    new ai.djl.ndarray.types.Shape(n, c, s, s)));
             System.out.println("wrote " + npyOut + " (" + n + ", " + c + ", " + s + ", " + s + ")" + note);
         }
     }

@@ -49,6 +49,17 @@ class ErrorReportCliTest {
     }
 
     @Test
+    void anUnwritableNpyIsOneLineNamingIt(@TempDir Path dir) throws Exception {
+        Path npy = Files.writeString(dir.resolve("plain.txt"), "mine").resolve("images.npy");
+
+        CliTest.Outcome o = CliTest.run("sample", "--count", "1", "--npy-out", npy.toString());
+
+        assertEquals(Main.USER_ERROR, o.code(), o.err());
+        assertEquals("error: cannot write " + npy + ": " + dir.resolve("plain.txt") + " (FileAlreadyExistsException)",
+                o.err().strip());
+    }
+
+    @Test
     void verboseAloneChangesNothingThatWorks() {
         CliTest.Outcome o = CliTest.run("--verbose", "--version");
 

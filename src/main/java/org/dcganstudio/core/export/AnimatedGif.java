@@ -145,7 +145,7 @@ public final class AnimatedGif {
         Mapper mapper = new Mapper(palette);
         ImageWriter writer = gifWriter();
         try {
-            AtomicFiles.write(file, out -> {
+            NamedWrites.to(file, () -> AtomicFiles.write(file, out -> {
                 try (ImageOutputStream ios = new MemoryCacheImageOutputStream(out)) {
                     writer.setOutput(ios);
                     writer.prepareWriteSequence(null);
@@ -170,7 +170,7 @@ public final class AnimatedGif {
                     }
                     writer.endWriteSequence();
                 }
-            });
+            }));
         } finally {
             writer.dispose();
         }

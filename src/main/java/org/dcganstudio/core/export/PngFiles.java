@@ -2,14 +2,13 @@ package org.dcganstudio.core.export;
 
 import java.awt.image.RenderedImage;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
 import org.dcganstudio.core.io.AtomicFiles;
 
 /**
- * Every PNG the studio writes goes through here, so a failed write names its file: ImageIO's own
- * messages ("I/O error writing PNG file!") and the file system's ("No space left on device") do not.
+ * Every PNG the studio writes goes through here: atomically, naming the file when it fails, and
+ * without ImageIO's disk cache.
  */
 public final class PngFiles {
 
@@ -23,25 +22,10 @@ public final class PngFiles {
 
     /** Writes {@code image} to {@code file} atomically: a failed write leaves the old file, or none. */
     public static void write(Path file, RenderedImage image) throws IOException {
-        try {
-            AtomicFiles.write(file, out -> encode(image, out));
-        } catch (IOException e) {
-            throw failed(file, e);
-        }
-    }
-
-    private static void encode(RenderedImage image, OutputStream out) throws IOException {
-        if (!ImageIO.write(image, "png", out)) {
-            throw new IOException("no PNG writer available");
-        }
-    }
-
-    /** {@code e} with {@code file} in its message, and the reason ImageIO hides one level down. */
-    public static IOException failed(Path file, IOException e) {
-        String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        if (e.getCause() instanceof IOException cause && cause.getMessage() != null) {
-            reason = reason + " (" + cause.getMessage() + ")";
-        }
-        return new IOException("cannot write " + file + ": " + reason, e);
+        NamedWrites.to(file, () -> AtomicFiles.write(file, out -> {
+            if (!ImageIO.write(image, "png", out)) {
+                throw new IOException("no PNG writer available");
+            }
+        }));
     }
 }

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,11 +26,22 @@ class PngFilesTest {
     }
 
     @Test
+    void aFullDiskIsReportedWithTheFileItWasWriting() {
+        Path full = Path.of("/dev/full");
+        Assumptions.assumeTrue(Files.isWritable(full), "needs Linux's /dev/full");
+
+        IOException e = assertThrows(IOException.class,
+                () -> NamedWrites.to(full, () -> Files.write(full, new byte[1 << 16])));
+
+        assertEquals("cannot write /dev/full: No space left on device", e.getMessage());
+    }
+
+    @Test
     void aFailedWriteNamesTheFileAndTheReasonImageIoHides(@TempDir Path dir) throws IOException {
         Path file = Files.createDirectory(dir.resolve("taken.png"));
         IOException hidden = new IOException("I/O error writing PNG file!", new IOException("No space left on device"));
 
-        IOException e = PngFiles.failed(file, hidden);
+        IOException e = NamedWrites.naming(file, hidden);
         IOException real = assertThrows(IOException.class,
                 () -> PngFiles.write(file, new BufferedImage(2, 2, BufferedImage.TYPE_INT_RGB)));
 
