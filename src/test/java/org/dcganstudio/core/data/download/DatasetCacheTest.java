@@ -102,10 +102,9 @@ class DatasetCacheTest {
     @Test
     void aCachedFileOfTheRightSizeButWrongContentCountsAsMissing() throws IOException {
         DatasetCache cache = cache();
-        Path folder = put(cache.folder("digits"), "images.gz", "labels.gz");
         byte[] garbage = IMAGES.clone();
         garbage[500] ^= 1;
-        Files.write(folder.resolve("images.gz"), garbage);
+        Path folder = cachedWith(cache, "images.gz", garbage);
 
         assertEquals(Optional.empty(), cache.locate("digits"));
         DatasetStatus status = cache.status("digits");
@@ -118,12 +117,17 @@ class DatasetCacheTest {
     @Test
     void aCachedFileOfTheWrongSizeCountsAsMissingAndARepairedOneIsFoundAgain() throws IOException {
         DatasetCache cache = cache();
-        Path folder = put(cache.folder("digits"), "images.gz", "labels.gz");
-        assertEquals(Optional.of(folder), cache.locate("digits"));
-        Files.write(folder.resolve("labels.gz"), new byte[] {1, 2, 3});
+        Path folder = cachedWith(cache, "labels.gz", new byte[] {1, 2, 3});
         assertEquals(Optional.empty(), cache.locate("digits"));
         put(folder, "labels.gz");
         assertEquals(Optional.of(folder), cache.locate("digits"));
+    }
+
+    // Both files cached, then one overwritten as a disk error or a copy by hand would.
+    private static Path cachedWith(DatasetCache cache, String name, byte[] content) throws IOException {
+        Path folder = put(cache.folder("digits"), "images.gz", "labels.gz");
+        Files.write(folder.resolve(name), content);
+        return folder;
     }
 
     private static Path put(Path folder, String... names) throws IOException {
