@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.dcganstudio.core.io.AtomicFiles;
+import org.dcganstudio.core.io.JsonFields;
 import org.dcganstudio.core.io.UserFiles;
 import org.dcganstudio.core.math.Rng;
 import org.dcganstudio.core.model.StateEntry;
@@ -284,22 +285,30 @@ public final class AttributeClassifier implements AutoCloseable {
         } catch (RuntimeException e) {
             throw new IOException(file + ": not valid JSON (" + e.getMessage() + ")");
         }
-        if (!card.has("format") || !FORMAT.equals(card.get("format").getAsString())) {
-            throw new IOException(file + ": not an attribute classifier card (format is " + card.get("format") + ")");
-        }
-        if (!card.has("version") || card.get("version").getAsInt() != VERSION) {
-            throw new IOException(file + ": classifier format version " + card.get("version") + " is not supported "
-                    + "(this build reads version " + VERSION + ")");
-        }
-        List<String> names = new ArrayList<>();
-        if (card.has("attributes")) {
-            card.getAsJsonArray("attributes").forEach(a -> names.add(a.getAsString()));
-        }
-        if (!names.equals(ATTRIBUTES)) {
-            throw new IOException(file + ": classifier predicts " + names + ", this build expects " + ATTRIBUTES);
-        }
-        if (!card.has("width") || !card.has("working_size") || card.get("working_size").getAsInt() != WORKING_SIZE) {
-            throw new IOException(file + ": needs 'width' and 'working_size' " + WORKING_SIZE);
+        try {
+            if (!card.has("format") || !FORMAT.equals(card.get("format").getAsString())) {
+                throw new IOException(file + ": not an attribute classifier card (format is " + card.get("format")
+                        + ")");
+            }
+            if (JsonFields.integer(card, "version", 0, Integer.MAX_VALUE) != VERSION) {
+                throw new IOException(file + ": classifier format version " + card.get("version") + " is not "
+                        + "supported (this build reads version " + VERSION + ")");
+            }
+            List<String> names = new ArrayList<>();
+            if (card.has("attributes")) {
+                card.getAsJsonArray("attributes").forEach(a -> names.add(a.getAsString()));
+            }
+            if (!names.equals(ATTRIBUTES)) {
+                throw new IOException(file + ": classifier predicts " + names + ", this build expects " + ATTRIBUTES);
+            }
+            JsonFields.integer(card, "width", 1, Integer.MAX_VALUE);
+            if (JsonFields.integer(card, "working_size", 1, Integer.MAX_VALUE) != WORKING_SIZE) {
+                throw new IOException(file + ": needs 'working_size' " + WORKING_SIZE);
+            }
+        } catch (RuntimeException e) {
+            // Gson's getters throw on a value of the wrong kind, a number's with no field named
+            // ('For input string: "abc"'): every such case is the card's fault.
+            throw new IOException(file + ": " + e.getMessage(), e);
         }
         return card;
     }

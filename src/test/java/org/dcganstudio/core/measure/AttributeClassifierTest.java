@@ -72,4 +72,14 @@ class AttributeClassifierTest {
             assertEquals(2, AttributeClassifier.poolingFactor(new Shape(2, 3, 64, 64)));
         }
     }
+
+    @Test
+    void aCardFieldOfTheWrongKindIsNamedWithItsFile(@TempDir Path tmp) throws IOException {
+        Path card = tmp.resolve(AttributeClassifier.CARD_FILE);
+        Files.writeString(card, "{\"format\": \"" + AttributeClassifier.FORMAT + "\", \"version\": \"abc\"}");
+
+        IOException e = assertThrows(IOException.class, () -> AttributeClassifier.readCard(tmp));
+
+        assertEquals(card + ": field 'version' must be a whole number in [0, 2147483647], got \"abc\"", e.getMessage());
+    }
 }
