@@ -168,6 +168,42 @@ class ImageExportTest {
     }
 
     @Test
+    void aPngThatCannotBeWrittenIsNamedAndNothingIsLeftBehind() {
+        Path out = dir.resolve("blocked");
+        RasterSource blocking = new RasterSource() {
+            @Override
+            public String name() {
+                return "blocking";
+            }
+
+            @Override
+            public int size() {
+                return 1;
+            }
+
+            @Override
+            public Raster read(int index) {
+                // A non-empty folder where the PNG goes: ImageIO then fails with a message naming no file.
+                try (var partials = Files.list(dir)) {
+                    Path partial = partials.filter(p -> p.getFileName().toString().startsWith(".blocked.partial-"))
+                            .findFirst().orElseThrow();
+                    Files.createDirectories(partial.resolve("000000.png").resolve("in-the-way"));
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                return new Raster(1, 1, 1, new byte[] {7});
+            }
+        };
+
+        IOException e = assertThrows(IOException.class,
+                () -> ImageExport.writeFirst(blocking, 1, out, ImageExport.ATTRIBUTES_CSV, n -> { }));
+
+        assertTrue(e.getMessage().startsWith("cannot write " + dir.resolve(".blocked.partial-")), e.getMessage());
+        assertTrue(e.getMessage().contains("000000.png: "), e.getMessage());
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
     void chosenImagesOfAClassSourceGetALabelColumnBeforeTheAttributes() throws Exception {
         ImageAnnotations labels = ImageAnnotations.builder(4)
                 .classes(List.of("cat", "dog"), new int[] {0, 1, 1, 0})
