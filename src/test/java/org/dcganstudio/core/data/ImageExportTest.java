@@ -170,30 +170,17 @@ class ImageExportTest {
     @Test
     void aPngThatCannotBeWrittenIsNamedAndNothingIsLeftBehind() {
         Path out = dir.resolve("blocked");
-        RasterSource blocking = new RasterSource() {
-            @Override
-            public String name() {
-                return "blocking";
+        RasterSource blocking = source("blocking", 1, index -> {
+            // A non-empty folder where the PNG goes: ImageIO then fails with a message naming no file.
+            try (var partials = Files.list(dir)) {
+                Path partial = partials.filter(p -> p.getFileName().toString().startsWith(".blocked.partial-"))
+                        .findFirst().orElseThrow();
+                Files.createDirectories(partial.resolve("000000.png").resolve("in-the-way"));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
             }
-
-            @Override
-            public int size() {
-                return 1;
-            }
-
-            @Override
-            public Raster read(int index) {
-                // A non-empty folder where the PNG goes: ImageIO then fails with a message naming no file.
-                try (var partials = Files.list(dir)) {
-                    Path partial = partials.filter(p -> p.getFileName().toString().startsWith(".blocked.partial-"))
-                            .findFirst().orElseThrow();
-                    Files.createDirectories(partial.resolve("000000.png").resolve("in-the-way"));
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-                return new Raster(1, 1, 1, new byte[] {7});
-            }
-        };
+            return new Raster(1, 1, 1, new byte[] {7});
+        });
 
         IOException e = assertThrows(IOException.class,
                 () -> ImageExport.writeFirst(blocking, 1, out, ImageExport.ATTRIBUTES_CSV, n -> { }));
@@ -276,5 +263,24 @@ class ImageExportTest {
                 }
             }
         }
+    }
+
+    private static RasterSource source(String name, int size, java.util.function.IntFunction<Raster> read) {
+        return new RasterSource() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public int size() {
+                return size;
+            }
+
+            @Override
+            public Raster read(int index) {
+                return read.apply(index);
+            }
+        };
     }
 }
