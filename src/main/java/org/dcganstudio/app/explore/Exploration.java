@@ -99,7 +99,8 @@ record Exploration(String modelOrigin, long modelStep, int nz, float[] base, dou
             return new Exploration(m.get("origin").getAsString(), step, nz, base,
                     doubles(o.getAsJsonArray("direction_values")), doubles(o.getAsJsonArray("raw_offsets")), anchors,
                     Interpolation.parse(o.get("mode").getAsString()), frames, o.get("path_position").getAsDouble());
-        } catch (NullPointerException | ClassCastException | IllegalStateException | NumberFormatException e) {
+        } catch (NullPointerException | ClassCastException | IllegalStateException | NumberFormatException
+                | UnsupportedOperationException e) {
             throw new IOException(file + ": a field is missing or of the wrong type (" + e.getMessage() + ")");
         }
     }

@@ -59,6 +59,10 @@ public final class CheckedZip implements Closeable {
             return new CheckedZip(file, length, new ZipFile(file.toFile()));
         } catch (ZipException e) {
             throw new IOException(file + ": corrupt or truncated (" + e.getMessage() + ")", e);
+        } catch (java.io.EOFException e) {
+            // ZipFile's own, without a message, when an end record points past the end of the file
+            throw new IOException(file + ": corrupt or truncated (its central directory runs past the end of the "
+                    + length + "-byte file)", e);
         }
     }
 

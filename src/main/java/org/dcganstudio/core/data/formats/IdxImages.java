@@ -142,11 +142,14 @@ public final class IdxImages implements RasterSource {
                 throw new DataException(imagesFile + " has a damaged header: " + count + " images of " + rows + "×"
                         + cols);
             }
-            long bytes = (long) count * rows * cols;
-            if (bytes > MAX_PIXEL_BYTES) {
+            // compared per image: count × rows × cols of three ints can pass 2^63 and wrap to a small size
+            long imageBytes = (long) rows * cols;
+            if (imageBytes > MAX_PIXEL_BYTES / count) {
                 throw new DataException(imagesFile + " declares " + count + " images of " + rows + "×" + cols
-                        + " pixels, " + bytes + " bytes, above the limit of " + MAX_PIXEL_BYTES);
+                        + " pixels, " + java.math.BigInteger.valueOf(count).multiply(java.math.BigInteger.valueOf(imageBytes))
+                        + " bytes, above the limit of " + MAX_PIXEL_BYTES);
             }
+            long bytes = count * imageBytes;
             FileInput.requireLength(imagesFile, IMAGES_HEADER + bytes);
             pixels = FileInput.readDeclared(in, imagesFile, IMAGES_HEADER, (int) bytes);
             FileInput.requireEnd(in, imagesFile, IMAGES_HEADER + bytes);
