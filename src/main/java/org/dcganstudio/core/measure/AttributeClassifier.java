@@ -143,7 +143,12 @@ public final class AttributeClassifier implements AutoCloseable {
         }
     }
 
-    /** The first convolution's feature maps. */
+    /** The outputs, in logit order. */
+    public List<String> attributes() {
+        return ATTRIBUTES;
+    }
+
+    /** Feature maps of the first convolution. */
     public int width() {
         return width;
     }
